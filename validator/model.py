@@ -1,0 +1,243 @@
+"""The data model shared by every step: read -> normalise -> structure -> engine -> report.
+
+Every layer imports this module and the layers before it, never the ones after.
+Records that cross a process boundary (batch runs) are pydantic models so they pickle
+and serialise to the JSON of SPEC section 8 without hand-written converters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Format = Literal["pdf", "docx", "doc", "txt", "image"]
+Encoding = Literal["unicode", "tcvn3", "vni", "cp1258"]
+ErrorCode = Literal[
+    "empty", "corrupt", "encrypted", "unsupported_format", "no_text", "too_large", "timeout"
+]
+DocType = Literal["decision", "regulation", "combined", "other"]
+Level = Literal["province", "district", "commune", "unknown"]
+Status = Literal["pass", "fail", "not_applicable"]
+Severity = Literal["error", "warning", "info"]
+Verdict = Literal["compliant", "non_compliant", "not_applicable", "error"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- read
+
+
+class Box(Frozen):
+    """A rectangle in page coordinates (points, origin top-left)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class SourceLine(Frozen):
+    """One line as the reader found it, already decoded to Unicode but not normalised.
+
+    A table row is one line whose cells are separated by TAB; `table` numbers the table
+    within the document so rows of one table can be told from rows of the next.
+    """
+
+    page: int = Field(ge=1)
+    line: int = Field(ge=1)
+    text: str
+    box: Box | None = None
+    table: int | None = None
+    confidence: float | None = None  # OCR word confidence average, 0-100
+
+
+class SourcePage(Frozen):
+    number: int = Field(ge=1)
+    lines: tuple[SourceLine, ...] = ()
+    scanned: bool = False
+    ocr_confidence: float | None = None  # mean word confidence 0-100 when OCR read it
+    width: float | None = None
+    height: float | None = None
+
+
+class DocumentError(Frozen):
+    code: ErrorCode
+    message: str  # Vietnamese
+    message_en: str
+
+
+class ReadResult(Frozen):
+    """What a reader hands to normalisation: pages of decoded lines with positions."""
+
+    format: Format
+    encoding: Encoding = "unicode"
+    pages: tuple[SourcePage, ...] = ()
+
+    @property
+    def scanned_pages(self) -> list[int]:
+        return [p.number for p in self.pages if p.scanned]
+
+    @property
+    def lines(self) -> list[SourceLine]:
+        return [line for page in self.pages for line in page.lines]
+
+
+class ReadFailure(Exception):
+    """Raised inside the read step; the pipeline turns it into a DocumentError entry."""
+
+    def __init__(self, code: ErrorCode, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code: ErrorCode = code
+        self.detail = detail
+
+
+# ---------------------------------------------------------------------- structure
+
+
+class Located(Frozen):
+    """A piece of normalised text with where its first character came from."""
+
+    text: str
+    page: int
+    line: int
+
+
+class LegalReference(Frozen):
+    kind: str  # "Nghị định", "Công văn", "Quyết định", "Luật", ...
+    number: str | None = None  # "33", "3036"
+    symbol: str | None = None  # "2023/NĐ-CP", "BHXH-BT"
+    date: dt.date | None = None
+    text: str
+    page: int
+    line: int
+
+
+class Signer(Frozen):
+    authority: str | None = None  # "TM.", "KT.", "Q.", "TL.", "TUQ."
+    authority_body: str | None = None  # "ỦY BAN NHÂN DÂN" after TM.
+    position: str | None = None  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    name: str | None = None
+    page: int
+    line: int
+
+
+class Member(Frozen):
+    honorific: str | None = None  # Ông, Bà, Anh, Chị, Đồng chí
+    name: str | None = None
+    position: str | None = None  # position and agency
+    role: str | None = None  # Trưởng ban, Phó Trưởng ban, Thành viên, ...
+    text: str  # the whole entry, normalised
+    page: int
+    line: int
+
+
+class ArticleNode(BaseModel):
+    kind: Literal["chapter", "section", "article", "clause", "point"]
+    number: str  # "IV", "3", "2", "đ"
+    heading: str = ""
+    text: str = ""  # the node's own text (without children)
+    page: int
+    line: int
+    start: int = 0  # offsets into NormalizedText.text covering the node and its children
+    end: int = 0
+    children: list[ArticleNode] = []
+
+
+class Metadata(BaseModel):
+    issuer: Located | None = None
+    parent: Located | None = None
+    number: str | None = None
+    symbol: str | None = None
+    number_line: Located | None = None  # "Số: 57/QĐ-UBND" as written
+    place: str | None = None
+    date: dt.date | None = None
+    date_line: Located | None = None
+    type_name: Located | None = None
+    summary: Located | None = None
+    national_motto: Located | None = None
+    authority_line: Located | None = None
+    legal_bases: list[LegalReference] = []
+    legal_basis_lines: list[Located] = []
+    signer: Signer | None = None
+    recipients: list[Located] = []
+
+
+class Attachment(BaseModel):
+    """The regulation attached to a decision, or the issuing line of a standalone one."""
+
+    type_name: Located | None = None
+    title: Located | None = None
+    decision_number: str | None = None
+    decision_symbol: str | None = None
+    decision_date: dt.date | None = None
+    issued_by_line: Located | None = None  # "(Ban hành kèm theo Quyết định số ... ngày ...)"
+    start: int = 0
+    end: int = 0
+    articles: list[ArticleNode] = []
+
+
+# ------------------------------------------------------------------------ results
+
+
+class Evidence(Frozen):
+    text: str  # quoted original text
+    page: int
+    line: int
+    low_confidence: bool = False  # the text came from OCR below the confidence threshold
+
+
+class Messages(Frozen):
+    vi: str
+    en: str
+
+
+class RuleResult(Frozen):
+    rule_id: str
+    status: Status
+    severity: Severity
+    title: Messages
+    message: str  # in the language of the run
+    messages: Messages
+    evidence: tuple[Evidence, ...] = ()
+    looked_in: str | None = None  # where a failed rule looked ("Chương IV, Điều 9-11")
+    source: str
+
+
+class DocumentReport(BaseModel):
+    path: str
+    sha256: str | None = None
+    verdict: Verdict
+    error: DocumentError | None = None
+    format: Format | None = None
+    encoding: Encoding | None = None
+    doc_type: DocType | None = None
+    level: Level | None = None
+    scanned_pages: list[int] = []
+    ocr_confidence: dict[int, float] = {}
+    metadata: Metadata | None = None
+    members: list[Member] = []
+    results: list[RuleResult] = []
+
+
+class Tool(Frozen):
+    name: str = "validator"
+    version: str
+
+
+class Summary(BaseModel):
+    documents: int = 0
+    compliant: int = 0
+    non_compliant: int = 0
+    not_applicable: int = 0
+    error: int = 0
+
+
+class Report(BaseModel):
+    schema_version: Literal["1"] = "1"
+    tool: Tool
+    documents: list[DocumentReport]
+    summary: Summary
