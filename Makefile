@@ -1,0 +1,39 @@
+# Quick start: `make run` checks samples/, `make test` runs the test suite.
+# Each target sets up everything it needs: Debian packages (when apt-get is usable)
+# and a virtual environment in .venv/ with the Python packages.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup system lint bench samples clean
+
+run: setup
+	-$(VENV)/bin/validate samples/
+
+test: setup
+	scripts/install-system-packages.sh chromium
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+setup: system $(STAMP)
+
+system:
+	@scripts/install-system-packages.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+bench: setup
+	$(VENV)/bin/python bench/bench_read.py
+
+samples: setup
+	$(VENV)/bin/python scripts/build_samples.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

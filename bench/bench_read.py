@@ -1,0 +1,78 @@
+"""Reading + normalising text PDFs, against bare pypdfium2 text extraction of the same files.
+
+Usage: python bench/bench_read.py [PDF or folder ...]   (default: the text PDFs in samples/)
+Prints seconds per document for both and their ratio (target: <= 2x).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from validator.model import ReadFailure
+from validator.normalize import normalize
+from validator.read import read_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def text_pdfs(arguments: list[str]) -> list[Path]:
+    paths = [Path(a) for a in arguments] or [ROOT / "samples"]
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.rglob("*.pdf")) if path.is_dir() else [path])
+    readable = []
+    for path in found:
+        try:
+            result = read_bytes(path.read_bytes(), ocr="never")
+        except ReadFailure:
+            continue
+        if not result.scanned_pages:
+            readable.append(path)
+    return readable
+
+
+def bare_pypdfium2(data: bytes) -> int:
+    pdf = pdfium.PdfDocument(data)
+    size = 0
+    for page in pdf:
+        size += len(page.get_textpage().get_text_range())
+    pdf.close()
+    return size
+
+
+def ours(data: bytes) -> int:
+    text = normalize(read_bytes(data, ocr="never").lines)
+    return len(text.text)
+
+
+def timed(function, blobs: list[bytes], rounds: int) -> float:
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for blob in blobs:
+            function(blob)
+    return (time.perf_counter() - start) / (rounds * len(blobs))
+
+
+def main() -> None:
+    files = text_pdfs(sys.argv[1:])
+    if not files:
+        sys.exit("no text PDF found")
+    blobs = [f.read_bytes() for f in files]
+    for blob in blobs:  # warm imports and caches for both sides
+        bare_pypdfium2(blob)
+        ours(blob)
+    rounds = 20
+    base = timed(bare_pypdfium2, blobs, rounds)
+    mine = timed(ours, blobs, rounds)
+    print(f"files: {len(files)} text PDFs x {rounds} rounds")
+    print(f"bare pypdfium2 get_text_range : {base * 1000:8.2f} ms/document")
+    print(f"read + normalise (validator)  : {mine * 1000:8.2f} ms/document")
+    print(f"ratio                         : {mine / base:8.2f}x (target <= 2x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""One document through every step: read -> normalise -> structure -> rules -> report entry.
+
+Nothing here raises for bad input: an unreadable file becomes an entry with an error code,
+so a batch never stops on one bad file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from validator.model import DocumentReport, Level, ReadFailure
+from validator.read import DEFAULT_MAX_BYTES, read_path
+from validator.read.errors import document_error
+
+if TYPE_CHECKING:
+    from validator.engine import RuleSet
+    from validator.structure.document import Document
+
+
+@dataclass(frozen=True)
+class Options:
+    ocr: Literal["auto", "always", "never"] = "auto"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    level: Level | None = None  # forces the level when the reviewer knows it better
+
+
+def file_sha256(path: str | Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def build(path: str | Path, options: Options = Options()) -> Document:
+    """Read and structure one file; raises ReadFailure when it cannot be read."""
+    from validator.structure import build_document
+
+    read = read_path(path, ocr=options.ocr, max_bytes=options.max_bytes)
+    document = build_document(read, str(path))
+    if options.level is not None:
+        document.level = options.level
+    return document
+
+
+def inspect_file(path: str | Path, options: Options = Options()) -> dict[str, Any]:
+    """The JSON entry of `validate inspect`: what was read and understood, no rules."""
+    entry: dict[str, Any] = {"path": str(path), "format": None, "encoding": None,
+                             "scanned_pages": [], "error": None}
+    try:
+        document = build(path, options)
+    except ReadFailure as failure:
+        entry["error"] = document_error(failure.code, failure.detail).model_dump()
+        return entry
+    read = document.read
+    entry.update(
+        format=read.format,
+        encoding=read.encoding,
+        scanned_pages=read.scanned_pages,
+        ocr_confidence={p.number: p.ocr_confidence for p in read.pages
+                        if p.ocr_confidence is not None},
+        doc_type=document.doc_type,
+        level=document.level,
+        metadata=document.metadata.model_dump(mode="json"),
+        articles=[a.model_dump(mode="json") for a in document.articles],
+        attachment=document.attachment.model_dump(mode="json") if document.attachment else None,
+        members=[m.model_dump(mode="json") for m in document.members],
+        text=document.text.text,
+        pages=[_page_entry(document, page.number) for page in read.pages],
+    )
+    return entry
+
+
+def _page_entry(document: Document, number: int) -> dict[str, Any]:
+    lines = [
+        {"line": n.line, "page": n.page, "offset": n.start, "text": n.text}
+        for n in document.text.lines if n.page == number
+    ]
+    return {"page": number, "lines": lines}
+
+
+def check_file(path: str | Path, options: Options, rules: RuleSet,
+               lang: str = "vi") -> DocumentReport:
+    """Check one file against the rules; never raises for a bad file."""
+    from validator.engine import evaluate, verdict
+
+    sha256 = file_sha256(path)
+    try:
+        document = build(path, options)
+    except ReadFailure as failure:
+        return DocumentReport(path=str(path), sha256=sha256, verdict="error",
+                              error=document_error(failure.code, failure.detail))
+    results = evaluate(document, rules, lang=lang)
+    read = document.read
+    return DocumentReport(
+        path=str(path),
+        sha256=sha256,
+        verdict=verdict(document.doc_type, results),
+        format=read.format,
+        encoding=read.encoding,
+        doc_type=document.doc_type,
+        level=document.level,
+        scanned_pages=read.scanned_pages,
+        ocr_confidence={p.number: p.ocr_confidence for p in read.pages
+                        if p.ocr_confidence is not None},
+        metadata=document.metadata,
+        members=document.members,
+        results=results,
+    )

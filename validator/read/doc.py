@@ -1,0 +1,100 @@
+"""Legacy Word 97-2003 .doc through a converter from Debian: antiword, catdoc, LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from validator.model import Encoding, ReadFailure, ReadResult
+from validator.read import legacy
+from validator.read.text import split_pages
+
+INSTALL_HINT = "apt-get install antiword"
+CONVERT_TIMEOUT = 60
+
+# Converters print Word's 8-bit text as Windows-1252; legacy decoding wants the byte values.
+_CP1252_TO_BYTE = {
+    ord(bytes([b]).decode("cp1252")): chr(b)
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+def read_doc(data: bytes) -> ReadResult:
+    with tempfile.TemporaryDirectory(prefix="validator-doc-") as folder:
+        source = Path(folder, "input.doc")
+        source.write_bytes(data)
+        text = _convert(source)
+    text, encoding = _decode_legacy(_tables_to_tabs(text))
+    if not text.strip():
+        raise ReadFailure("empty")
+    return ReadResult(format="doc", encoding=encoding, pages=tuple(split_pages(text)))
+
+
+def _convert(source: Path) -> str:
+    converters = [
+        ("antiword", ["antiword", "-m", "UTF-8.txt", "-w", "0", str(source)]),
+        ("catdoc", ["catdoc", "-d", "utf-8", "-w", str(source)]),
+    ]
+    available = [(name, cmd) for name, cmd in converters if shutil.which(name)]
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not available and not soffice:
+        raise ReadFailure("unsupported_format", INSTALL_HINT)
+    for _name, command in available:
+        output = _run(command)
+        if output is not None and output.strip():
+            return output
+    if soffice:
+        return _libreoffice(soffice, source)
+    raise ReadFailure("corrupt", "the .doc converter could not read the file")
+
+
+def _run(command: list[str]) -> str | None:
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        stderr = done.stderr.decode("utf-8", "replace").lower()
+        if "encrypt" in stderr or "password" in stderr:
+            raise ReadFailure("encrypted")
+        return None
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def _libreoffice(soffice: str, source: Path) -> str:
+    """LibreOffice is complete but slow; each call gets its own profile so calls can overlap."""
+    profile = Path(source.parent, "lo-profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+               "txt:Text (encoded):UTF8", "--outdir", str(source.parent), str(source)]
+    try:
+        subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT * 2, check=False,
+                       env={**os.environ, "HOME": str(source.parent)})
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ReadFailure("corrupt", "LibreOffice could not convert the file") from exc
+    output = source.with_suffix(".txt")
+    if not output.exists():
+        raise ReadFailure("corrupt", "LibreOffice could not convert the file")
+    return output.read_text(encoding="utf-8-sig", errors="replace")
+
+
+def _tables_to_tabs(text: str) -> str:
+    """antiword draws table rows as |cell|cell|; turn them into TAB-separated rows."""
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+            line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _decode_legacy(text: str) -> tuple[str, Encoding]:
+    view = text.translate(_CP1252_TO_BYTE)
+    guess = legacy.detect(view)
+    if guess == "unicode":
+        return text, "unicode"
+    return legacy.decode(view, guess), guess

@@ -1,0 +1,339 @@
+"""PDF reader: pypdfium2 for text and positions, pdfplumber only for ruled tables.
+
+pypdfium2's text rectangles already separate runs that stand far apart on one line, which
+is what splits the two header columns and the cells of a borderless table; pdfplumber is
+~50x slower, so it only runs on pages that carry enough ruling lines to hold a table.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from validator.model import Box, Encoding, ReadFailure, ReadResult, SourceLine, SourcePage
+from validator.read import legacy
+
+OcrMode = Literal["auto", "always", "never"]
+
+MIN_TEXT_CHARS = 16  # fewer letters than this on a page: no usable text layer
+MIN_RULINGS_FOR_TABLE = 12  # path objects on a page before pdfplumber looks for tables
+CELL_GAP = 1.2  # a horizontal gap wider than this many line heights separates cells
+
+
+@dataclass
+class _Segment:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass
+class _Row:
+    segments: list[_Segment] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
+
+    def box(self) -> Box:
+        return Box(x0=min(s.x0 for s in self.segments), top=self.top,
+                   x1=max(s.x1 for s in self.segments), bottom=self.bottom)
+
+    def cells(self) -> list[str]:
+        """Text of the row, split where the gap between runs is wide."""
+        cells: list[list[_Segment]] = []
+        for seg in sorted(self.segments, key=lambda s: s.x0):
+            last = cells[-1][-1] if cells else None
+            if last is None or seg.x0 - last.x1 > CELL_GAP * max(seg.height, last.height):
+                cells.append([seg])
+            else:
+                cells[-1].append(seg)
+        return [" ".join(s.text.strip() for s in cell).strip() for cell in cells]
+
+
+def read_pdf(data: bytes, ocr: OcrMode = "auto") -> ReadResult:
+    pdf = _open(data)
+    try:
+        reader = _PdfReader(pdf, data, ocr)
+        pages = [reader.read_page(index) for index in range(len(pdf))]
+    finally:
+        pdf.close()
+    if not any(page.lines for page in pages):
+        raise ReadFailure("no_text", reader.ocr_problem or "")
+    return ReadResult(format="pdf", encoding=reader.encoding, pages=tuple(pages))
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(
+            exc
+        ).lower():
+            raise ReadFailure("encrypted") from exc
+        raise ReadFailure("corrupt", str(exc)) from exc
+    if len(pdf) == 0:
+        pdf.close()
+        raise ReadFailure("corrupt", "no pages")
+    return pdf
+
+
+class _PdfReader:
+    """Reads one document page by page, remembering what the pages have in common."""
+
+    def __init__(self, pdf: pdfium.PdfDocument, data: bytes, ocr: OcrMode) -> None:
+        self.pdf = pdf
+        self.data = data
+        self.ocr = ocr
+        self.encoding: Encoding = "unicode"
+        self.ocr_problem: str | None = None
+        self._plumber = None
+        self._tables = 0
+
+    def read_page(self, index: int) -> SourcePage:
+        page = self.pdf[index]
+        number = index + 1
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            segments = list(_segments(textpage, height))
+            if self.ocr == "always" or _no_usable_text(segments):
+                return self._scanned_page(page, number, width, height)
+            segments = self._decode_legacy(textpage, segments, height)
+            rows = _rows(segments)
+            if _ruling_count(page) >= MIN_RULINGS_FOR_TABLE:
+                rows_or_tables = self._with_ruled_tables(index, rows)
+            else:
+                rows_or_tables = rows
+            lines = self._lines(number, rows_or_tables, width, first_page=index == 0)
+            return SourcePage(number=number, lines=tuple(lines), width=width, height=height)
+        finally:
+            page.close()
+
+    # ------------------------------------------------------------------ scanned pages
+
+    def _scanned_page(self, page: pdfium.PdfPage, number: int, width: float,
+                      height: float) -> SourcePage:
+        blank = SourcePage(number=number, scanned=True, width=width, height=height)
+        if self.ocr == "never":
+            return blank
+        from validator.read import ocr  # imported late: Tesseract is only needed for scans
+
+        self.ocr_problem = self.ocr_problem or ocr.tesseract_problem()
+        if self.ocr_problem:
+            return blank
+        return ocr.ocr_pdf_page(page, number)
+
+    # --------------------------------------------------------------- legacy encodings
+
+    def _decode_legacy(self, textpage: pdfium.PdfTextPage, segments: list[_Segment],
+                       height: float) -> list[_Segment]:
+        fonts = _sample_fonts(textpage)
+        if any(legacy.encoding_from_font(name)[0] for name in fonts):
+            return [self._decode_by_font(textpage, seg, height) for seg in segments]
+        if self.encoding == "unicode":
+            guess = legacy.detect(" ".join(s.text for s in segments))
+            if guess != "unicode":
+                self.encoding = guess
+        if self.encoding in ("tcvn3", "vni"):
+            return [_replace_text(s, legacy.decode(s.text, self.encoding)) for s in segments]
+        return segments
+
+    def _decode_by_font(self, textpage: pdfium.PdfTextPage, seg: _Segment,
+                        height: float) -> _Segment:
+        index = textpage.get_index(seg.x0 + 0.5, height - (seg.top + seg.bottom) / 2, 2, 2)
+        encoding, capitals = legacy.encoding_from_font(_font_name(textpage, index))
+        if encoding is None:
+            return seg
+        self.encoding = encoding
+        return _replace_text(seg, legacy.decode(seg.text, encoding, capitals=capitals))
+
+    # ------------------------------------------------------------------------ tables
+
+    def _with_ruled_tables(self, index: int, rows: list[_Row]) -> list[_Row | SourceLine]:
+        tables = self._find_tables(index)
+        if not tables:
+            return list(rows)
+        merged: list[_Row | SourceLine] = []
+        placed: set[int] = set()
+        for row in rows:
+            hit = _table_holding(tables, row)
+            if hit is None:
+                merged.append(row)
+            elif hit not in placed:
+                placed.add(hit)
+                merged.extend(tables[hit][1])
+        return merged
+
+    def _find_tables(self, index: int) -> list[tuple[tuple[float, float, float, float],
+                                                     list[SourceLine]]]:
+        import pdfplumber  # imported late: only pages with ruled tables need it
+
+        if self._plumber is None:
+            self._plumber = pdfplumber.open(io.BytesIO(self.data))
+        found = []
+        for table in self._plumber.pages[index].find_tables():
+            rows = [r for r in table.extract() if any(c and c.strip() for c in r)]
+            if len(rows) < 2 or max(len(r) for r in rows) < 2:
+                continue
+            self._tables += 1
+            lines = [
+                SourceLine(page=index + 1, line=1, table=self._tables,
+                           text="\t".join(" ".join((c or "").split()) for c in r))
+                for r in rows
+            ]
+            found.append((table.bbox, lines))
+        return found
+
+    # ------------------------------------------------------------------------- lines
+
+    def _lines(self, number: int, rows: list[_Row | SourceLine], width: float,
+               first_page: bool) -> list[SourceLine]:
+        ordered = _header_columns_first(rows, width) if first_page else rows
+        lines: list[SourceLine] = []
+        borderless = _borderless_tables(ordered)
+        for position, item in enumerate(ordered, 1):
+            if isinstance(item, SourceLine):
+                lines.append(item.model_copy(update={"line": position}))
+                continue
+            table = None
+            if position - 1 in borderless:
+                table = borderless[position - 1] + 1000 * number
+            cells = item.cells()
+            text = "\t".join(cells) if table is not None else " ".join(cells)
+            lines.append(SourceLine(page=number, line=position, text=text, box=item.box(),
+                                    table=table))
+        return lines
+
+
+# ---------------------------------------------------------------------- page helpers
+
+
+def _segments(textpage: pdfium.PdfTextPage, height: float) -> Iterator[_Segment]:
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        text = text.replace("\r", " ").replace("\n", " ").replace("\x00", "")
+        if text.strip():
+            yield _Segment(text=text, x0=left, top=height - top, x1=right,
+                           bottom=height - bottom)
+
+
+def _no_usable_text(segments: list[_Segment]) -> bool:
+    letters = sum(ch.isalpha() for s in segments for ch in s.text)
+    if letters < MIN_TEXT_CHARS:
+        return True
+    from validator.read import ocr
+
+    return ocr.page_text_is_garbage(" ".join(s.text for s in segments))
+
+
+def _rows(segments: list[_Segment]) -> list[_Row]:
+    """Group text runs into visual rows: runs whose vertical middles fall in one band."""
+    rows: list[_Row] = []
+    for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
+        middle = (seg.top + seg.bottom) / 2
+        row = rows[-1] if rows else None
+        if row is not None and row.top - 1 <= middle <= row.bottom + 1:
+            row.segments.append(seg)
+        else:
+            rows.append(_Row([seg]))
+    return rows
+
+
+def _header_columns_first(rows: list[_Row | SourceLine], width: float) -> list[
+        _Row | SourceLine]:
+    """Page 1 opens with two columns (issuing body | national motto): left column first.
+
+    The header ends at the first row that crosses the middle of the page, such as the
+    centred document type name.
+    """
+    middle = width / 2
+    zone_end = 0
+    for zone_end, row in enumerate(rows):  # noqa: B007 - the index is used after the loop
+        if isinstance(row, SourceLine) or any(
+            s.x0 < middle < s.x1 for s in row.segments
+        ):
+            break
+    else:
+        zone_end = len(rows)
+    left: list[_Row | SourceLine] = []
+    right: list[_Row | SourceLine] = []
+    for row in rows[:zone_end]:
+        assert isinstance(row, _Row)
+        left_part = [s for s in row.segments if s.x1 <= middle]
+        right_part = [s for s in row.segments if s.x1 > middle]
+        if left_part:
+            left.append(_Row(left_part))
+        if right_part:
+            right.append(_Row(right_part))
+    return left + right + rows[zone_end:]
+
+
+def _borderless_tables(rows: list[_Row | SourceLine]) -> dict[int, int]:
+    """Runs of two or more rows with three or more cells: a table drawn without rulings."""
+    found: dict[int, int] = {}
+    run: list[int] = []
+    count = 0
+    for index, row in enumerate([*rows, None]):
+        if isinstance(row, _Row) and len(row.cells()) >= 3:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            count += 1
+            found.update({i: count for i in run})
+        run = []
+    return found
+
+
+def _table_holding(tables: list, row: _Row) -> int | None:
+    middle = (row.top + row.bottom) / 2
+    for index, (bbox, _lines) in enumerate(tables):
+        x0, top, x1, bottom = bbox
+        if top <= middle <= bottom and row.segments[0].x0 >= x0 - 2:
+            return index
+    return None
+
+
+def _ruling_count(page: pdfium.PdfPage) -> int:
+    count = 0
+    for _obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        count += 1
+        if count >= MIN_RULINGS_FOR_TABLE:
+            break
+    return count
+
+
+def _sample_fonts(textpage: pdfium.PdfTextPage, samples: int = 24) -> set[str]:
+    total = textpage.count_chars()
+    step = max(1, total // samples)
+    return {_font_name(textpage, i) for i in range(0, total, step)} - {""}
+
+
+def _font_name(textpage: pdfium.PdfTextPage, index: int) -> str:
+    if index < 0:
+        return ""
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    size = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
+    return buffer.raw[: max(size - 1, 0)].decode("utf-8", errors="replace")
+
+
+def _replace_text(seg: _Segment, text: str) -> _Segment:
+    return _Segment(text=text, x0=seg.x0, top=seg.top, x1=seg.x1, bottom=seg.bottom)
