@@ -21,7 +21,8 @@ def read_path(path: str | Path, ocr: OcrMode = "auto",
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise ReadFailure("too_large", f"{size / 1048576:.1f} MB > {max_bytes / 1048576:.0f} MB")
+            limit = f"{size / 1048576:.1f} MB > {max_bytes / 1048576:.0f} MB"
+            raise ReadFailure("too_large", limit)
         data = path.read_bytes()
     except OSError as exc:
         raise ReadFailure("corrupt", exc.strerror or str(exc)) from exc

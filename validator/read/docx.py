@@ -187,10 +187,7 @@ def _starts_on_new_page(paragraph: Paragraph) -> bool:
 
 
 def _has_page_break(paragraph: Paragraph) -> bool:
-    for br in paragraph._p.iter(qn("w:br")):
-        if br.get(qn("w:type")) == "page":
-            return True
-    return False
+    return any(br.get(qn("w:type")) == "page" for br in paragraph._p.iter(qn("w:br")))
 
 
 def _style_font(paragraph: Paragraph) -> str | None:

@@ -305,7 +305,7 @@ def _borderless_tables(rows: list[_Row | SourceLine]) -> dict[int, int]:
 def _table_holding(tables: list, row: _Row) -> int | None:
     middle = (row.top + row.bottom) / 2
     for index, (bbox, _lines) in enumerate(tables):
-        x0, top, x1, bottom = bbox
+        x0, top, _x1, bottom = bbox
         if top <= middle <= bottom and row.segments[0].x0 >= x0 - 2:
             return index
     return None
