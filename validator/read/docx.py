@@ -8,6 +8,7 @@ line per row with TAB between cells.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 
@@ -137,9 +138,14 @@ class _BodyReader:
 
     def read_table(self, table: Table) -> None:
         if _is_layout_table(table):
-            for row in table.rows:
-                for cell in _unique_cells(row):
-                    self.read_blocks(cell._tc)
+            # Column by column: the whole left block (issuing body, Số) before the right one.
+            seen: set[int] = set()
+            rows = [_unique_cells(row) for row in table.rows]
+            for column in range(max(len(cells) for cells in rows)):
+                for cells in rows:
+                    if column < len(cells) and id(cells[column]._tc) not in seen:
+                        seen.add(id(cells[column]._tc))
+                        self.read_blocks(cells[column]._tc)
             return
         self.builder.tables += 1
         for row in table.rows:
@@ -170,16 +176,19 @@ def _unique_cells(row) -> list:
 
 
 def _is_layout_table(table: Table) -> bool:
-    """A table of at most two columns used to place blocks side by side, not to hold data."""
+    """A table of at most two columns that places blocks side by side (header, signature).
+
+    A data table has more columns, or a heading row ("STT", "Họ và tên", "Chức vụ").
+    """
     columns = max((len(_unique_cells(r)) for r in table.rows), default=0)
-    if columns > 2:
+    if columns > 2 or not table.rows:
         return False
-    if table._tbl.find(".//" + qn("w:tbl")) is not None:
-        return True
-    return any(
-        len([p for p in cell.paragraphs if p.text.strip()]) > 1
-        for row in table.rows for cell in _unique_cells(row)
-    )
+    first_row = [cell.text.strip() for cell in _unique_cells(table.rows[0])]
+    return not any(_DATA_HEADING.match(text) for text in first_row)
+
+
+_DATA_HEADING = re.compile(r"(stt|tt|số tt|họ (và )?tên|chức (vụ|danh)|đơn vị|nhiệm vụ)\b",
+                           re.IGNORECASE)
 
 
 def _starts_on_new_page(paragraph: Paragraph) -> bool:

@@ -76,7 +76,26 @@ def read_pdf(data: bytes, ocr: OcrMode = "auto") -> ReadResult:
         pdf.close()
     if not any(page.lines for page in pages):
         raise ReadFailure("no_text", reader.ocr_problem or "")
-    return ReadResult(format="pdf", encoding=reader.encoding, pages=tuple(pages))
+    return ReadResult(format="pdf", encoding=reader.encoding, pages=_join_split_tables(pages))
+
+
+def _join_split_tables(pages: list[SourcePage]) -> tuple[SourcePage, ...]:
+    """A table that runs over a page break is one table: its rows keep the first number."""
+    joined: list[SourcePage] = []
+    for page in pages:
+        previous = joined[-1].lines[-1] if joined and joined[-1].lines else None
+        first = page.lines[0] if page.lines else None
+        if (previous is not None and first is not None and previous.table is not None
+                and first.table is not None
+                and previous.text.count("\t") == first.text.count("\t")):
+            old, new = first.table, previous.table
+            lines = tuple(
+                line.model_copy(update={"table": new}) if line.table == old else line
+                for line in page.lines
+            )
+            page = page.model_copy(update={"lines": lines})
+        joined.append(page)
+    return tuple(joined)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -113,7 +132,7 @@ class _PdfReader:
             width, height = page.get_size()
             textpage = page.get_textpage()
             segments = list(_segments(textpage, height))
-            if self.ocr == "always" or _no_usable_text(segments):
+            if self.ocr == "always" or _no_usable_text(page, segments):
                 return self._scanned_page(page, number, width, height)
             segments = self._decode_legacy(textpage, segments, height)
             rows = _rows(segments)
@@ -235,8 +254,13 @@ def _segments(textpage: pdfium.PdfTextPage, height: float) -> Iterator[_Segment]
                            bottom=height - bottom)
 
 
-def _no_usable_text(segments: list[_Segment]) -> bool:
+def _no_usable_text(page: pdfium.PdfPage, segments: list[_Segment]) -> bool:
+    """No text layer, or one too thin or garbled to trust, over a page that holds an image."""
     letters = sum(ch.isalpha() for s in segments for ch in s.text)
+    if letters == 0:
+        return True
+    if not _has_image(page):
+        return False
     if letters < MIN_TEXT_CHARS:
         return True
     from validator.read import ocr
@@ -261,29 +285,42 @@ def _header_columns_first(rows: list[_Row | SourceLine], width: float) -> list[
         _Row | SourceLine]:
     """Page 1 opens with two columns (issuing body | national motto): left column first.
 
-    The header ends at the first row that crosses the middle of the page, such as the
-    centred document type name.
+    Pypdfium2 gives the two columns of one visual row as separate runs; the header ends at
+    the first row centred on the text block (the document type name, "Kính gửi") or
+    spanning most of it (body text).
     """
-    middle = width / 2
-    zone_end = 0
-    for zone_end, row in enumerate(rows):  # noqa: B007 - the index is used after the loop
-        if isinstance(row, SourceLine) or any(
-            s.x0 < middle < s.x1 for s in row.segments
-        ):
+    segments = [s for row in rows if isinstance(row, _Row) for s in row.segments]
+    if not segments:
+        return rows
+    left_edge = min(s.x0 for s in segments)
+    right_edge = max(s.x1 for s in segments)
+    centre = (left_edge + right_edge) / 2
+    span = right_edge - left_edge
+    zone_end = len(rows)
+    for index, row in enumerate(rows):
+        if isinstance(row, SourceLine) or _ends_header(row, centre, span):
+            zone_end = index
             break
-    else:
-        zone_end = len(rows)
     left: list[_Row | SourceLine] = []
     right: list[_Row | SourceLine] = []
     for row in rows[:zone_end]:
         assert isinstance(row, _Row)
-        left_part = [s for s in row.segments if s.x1 <= middle]
-        right_part = [s for s in row.segments if s.x1 > middle]
+        left_part = [s for s in row.segments if (s.x0 + s.x1) / 2 < centre]
+        right_part = [s for s in row.segments if (s.x0 + s.x1) / 2 >= centre]
         if left_part:
             left.append(_Row(left_part))
         if right_part:
             right.append(_Row(right_part))
     return left + right + rows[zone_end:]
+
+
+def _ends_header(row: _Row, centre: float, span: float) -> bool:
+    if row.box().x1 - row.box().x0 > 0.7 * span and len(row.cells()) == 1:
+        return True
+    if len(row.segments) != 1:
+        return False
+    seg = row.segments[0]
+    return abs((seg.x0 + seg.x1) / 2 - centre) <= 0.05 * span
 
 
 def _borderless_tables(rows: list[_Row | SourceLine]) -> dict[int, int]:
@@ -309,6 +346,11 @@ def _table_holding(tables: list, row: _Row) -> int | None:
         if top <= middle <= bottom and row.segments[0].x0 >= x0 - 2:
             return index
     return None
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)),
+                None) is not None
 
 
 def _ruling_count(page: pdfium.PdfPage) -> int:
