@@ -12,7 +12,7 @@ from validator.model import Encoding, ReadFailure, ReadResult
 from validator.read import legacy
 from validator.read.text import split_pages
 
-INSTALL_HINT = "apt-get install antiword"
+INSTALL_HINT = "apt-get install catdoc antiword"
 CONVERT_TIMEOUT = 60
 
 # Converters print Word's 8-bit text as Windows-1252; legacy decoding wants the byte values.
@@ -27,6 +27,7 @@ def read_doc(data: bytes) -> ReadResult:
     with tempfile.TemporaryDirectory(prefix="validator-doc-") as folder:
         source = Path(folder, "input.doc")
         source.write_bytes(data)
+        _catdoc_keeps_soft_hyphens(Path(folder))
         text = _convert(source)
     text, encoding = _decode_legacy(_tables_to_tabs(text))
     if not text.strip():
@@ -34,17 +35,31 @@ def read_doc(data: bytes) -> ReadResult:
     return ReadResult(format="doc", encoding=encoding, pages=tuple(split_pages(text)))
 
 
+def _catdoc_keeps_soft_hyphens(home: Path) -> None:
+    """catdoc's stock output formats delete U+00AD, which is the letter ư in TCVN3 text.
+
+    A private output format with no substitutions keeps it; catdoc finds the format through
+    the configuration file in $HOME.
+    """
+    (home / "maps").mkdir()
+    # Word's cell mark and row mark become TAB and a line break, as in catdoc's ascii format.
+    (home / "maps" / "plain.specchars").write_text('001C "\\t"\n001E "\\n"\n', encoding="ascii")
+    (home / "maps" / "plain.replchars").touch()
+    (home / ".catdocrc").write_text(f"map_path = {home / 'maps'}\n", encoding="ascii")
+
+
 def _convert(source: Path) -> str:
+    home = str(source.parent)
     converters = [
+        ("catdoc", ["catdoc", "-f", "plain", "-d", "utf-8", "-w", str(source)]),
         ("antiword", ["antiword", "-m", "UTF-8.txt", "-w", "0", str(source)]),
-        ("catdoc", ["catdoc", "-d", "utf-8", "-w", str(source)]),
     ]
     available = [(name, cmd) for name, cmd in converters if shutil.which(name)]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not available and not soffice:
         raise ReadFailure("unsupported_format", INSTALL_HINT)
     for _name, command in available:
-        output = _run(command)
+        output = _run(command, home)
         if output is not None and output.strip():
             return output
     if soffice:
@@ -52,9 +67,10 @@ def _convert(source: Path) -> str:
     raise ReadFailure("corrupt", "the .doc converter could not read the file")
 
 
-def _run(command: list[str]) -> str | None:
+def _run(command: list[str], home: str) -> str | None:
     try:
-        done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False,
+                              env={**os.environ, "HOME": home})
     except (OSError, subprocess.TimeoutExpired):
         return None
     if done.returncode != 0:
@@ -82,13 +98,21 @@ def _libreoffice(soffice: str, source: Path) -> str:
 
 
 def _tables_to_tabs(text: str) -> str:
-    """antiword draws table rows as |cell|cell|; turn them into TAB-separated rows."""
+    """Table rows become TAB-separated lines; two-cell layout rows become separate lines.
+
+    antiword draws rows as |cell|cell|; catdoc ends a cell with TAB after its last
+    paragraph, so a header block (issuing body | national motto) arrives as one line
+    "Số: 57/QĐ-UBND<TAB>CỘNG HÒA ..." whose halves belong to different columns.
+    """
     lines = []
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
             line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
-        lines.append(line)
+        if line.count("\t") == 1:
+            lines.extend(part.strip() for part in line.split("\t"))
+        else:
+            lines.append(line)
     return "\n".join(lines)
 
 
