@@ -121,4 +121,19 @@ def _decode_legacy(text: str) -> tuple[str, Encoding]:
     guess = legacy.detect(view)
     if guess == "unicode":
         return text, "unicode"
-    return legacy.decode(view, guess), guess
+    decoded = legacy.decode(view, guess)
+    if guess == "tcvn3":
+        decoded = "\n".join(_capitals_font(line) for line in decoded.split("\n"))
+    return decoded, guess
+
+
+def _capitals_font(paragraph: str) -> str:
+    """The converters drop font names, so .VnTimeH paragraphs decode in lower case.
+
+    A Word paragraph typed in .VnTime starts with a capital or a digit or a dash ("Điều",
+    "1.", "- Như trên"); one with letters and no capital at all was drawn by a capitals
+    font, and is given its capitals back.
+    """
+    if any(ch.isupper() for ch in paragraph) or not any(ch.isalpha() for ch in paragraph):
+        return paragraph
+    return paragraph.upper()

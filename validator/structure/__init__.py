@@ -1,0 +1,36 @@
+"""Structure step: normalised text -> Document (SPEC §3 model, §4 classification).
+
+    build_document(read, path)      a reader's result, normalised here
+    document_from_text(text, path)  one page, one source line per text line (rule examples, tests)
+
+Order of work: header -> where an attached regulation starts -> closing (signer, recipients)
+-> article trees -> member list -> spaCy pass (sentences, references) -> classification.
+"""
+
+from __future__ import annotations
+
+from validator.model import ReadResult, SourceLine, SourcePage
+from validator.normalize import normalize
+from validator.structure.build import structure
+from validator.structure.document import Document
+
+__all__ = ["Document", "build_document", "document_from_text"]
+
+
+def build_document(read: ReadResult, path: str) -> Document:
+    document = Document(path=path, read=read, text=normalize(read.lines))
+    structure(document)
+    return document
+
+
+def document_from_text(text: str, path: str = "<text>") -> Document:
+    """A document typed as text; lines holding a TAB are table rows, one table per run of them."""
+    lines: list[SourceLine] = []
+    table, in_table = 0, False
+    for number, raw in enumerate(text.splitlines(), 1):
+        if "\t" in raw and not in_table:
+            table += 1
+        in_table = "\t" in raw
+        lines.append(SourceLine(page=1, line=number, text=raw, table=table if in_table else None))
+    read = ReadResult(format="txt", pages=(SourcePage(number=1, lines=tuple(lines)),))
+    return build_document(read, path)

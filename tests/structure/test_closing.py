@@ -1,0 +1,45 @@
+from validator.structure import document_from_text
+
+from .texts import LETTERHEAD, MEMBERS, OPENING, compose
+
+
+def closing_of(*lines: str):
+    return document_from_text(compose(LETTERHEAD, OPENING, MEMBERS, *lines)).metadata
+
+
+def test_left_column_first():
+    meta = closing_of("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
+                      "CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An")
+    signer = meta.signer
+    assert (signer.authority, signer.authority_body, signer.position, signer.name) == (
+        "TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An")
+    assert [r.text for r in meta.recipients] == ["Như Điều 3;", "Lưu: VT."]
+
+
+def test_interleaved_columns():
+    meta = closing_of("Nơi nhận: KT. CHỦ TỊCH", "- Như Điều 4; PHÓ CHỦ TỊCH",
+                      "- UBND huyện Bình Sơn (b/c);", "- Lưu: VT.", "Trần Thị Bình")
+    signer = meta.signer
+    assert (signer.authority, signer.position, signer.name) == ("KT.", "PHÓ CHỦ TỊCH",
+                                                               "Trần Thị Bình")
+    assert [r.text for r in meta.recipients] == [
+        "Như Điều 4;", "UBND huyện Bình Sơn (b/c);", "Lưu: VT."]
+
+
+def test_signer_first_and_committee_prefix():
+    meta = closing_of("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Hoàng Đức Thắng", "Nơi nhận:",
+                      "- Các thành viên BCĐ;", "- Lưu: VT.")
+    assert (meta.signer.authority_body, meta.signer.position, meta.signer.name) == (
+        "BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Hoàng Đức Thắng")
+    assert [r.text for r in meta.recipients] == ["Các thành viên BCĐ;", "Lưu: VT."]
+
+
+def test_no_prefix_position_only():
+    meta = closing_of("Nơi nhận:", "- Như Điều 4;", "CHỦ TỊCH", "Mai Xuân Trường")
+    assert (meta.signer.authority, meta.signer.position, meta.signer.name) == (
+        None, "CHỦ TỊCH", "Mai Xuân Trường")
+
+
+def test_body_mentioning_the_chairman_is_not_the_signer():
+    meta = closing_of("Chủ tịch UBND xã chịu trách nhiệm thi hành Quyết định này./.")
+    assert meta.signer is None and meta.recipients == []

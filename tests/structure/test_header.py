@@ -1,0 +1,136 @@
+import datetime as dt
+from pathlib import Path
+
+from validator.structure import document_from_text
+from validator.structure.header import parse_header
+
+from .texts import CLOSING, LETTERHEAD, MEMBERS, OPENING, compose, lines_of
+
+
+def header_of(text: str):
+    lines = lines_of(text)
+    return parse_header(lines, 0, len(lines))
+
+
+def test_left_column_first_letterhead(decision_text):
+    meta = document_from_text(decision_text()).metadata
+    assert meta.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+    assert meta.parent.text == "UBND HUYỆN BÌNH SƠN"
+    assert (meta.number, meta.symbol) == ("57", "QĐ-UBND")
+    assert meta.number_line.text == "Số: 57/QĐ-UBND" and meta.number_line.line == 4
+    assert meta.place == "Xã An Bình" and meta.date == dt.date(2023, 10, 5)
+    assert meta.date_line.text == "Xã An Bình, ngày 05 tháng 10 năm 2023"
+    assert meta.type_name.text == "QUYẾT ĐỊNH"
+    assert meta.summary.text.startswith("Về việc kiện toàn Ban Chỉ đạo")
+    assert meta.authority_line.text == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in meta.national_motto.text
+    assert "Độc lập - Tự do - Hạnh phúc" in meta.national_motto.text
+
+
+def test_interleaved_letterhead_splits_off_the_motto():
+    text = compose(
+        "ỦY BAN NHÂN DÂN HUYỆN CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+        "BÌNH SƠN VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 123/QĐ-UBND Bình Sơn, ngày 15 tháng 10 năm 2020",
+        "QUYẾT ĐỊNH",
+        "Về việc thành lập Ban Chỉ đạo thực hiện chính sách BHXH, BHYT huyện Bình Sơn",
+    )
+    header = header_of(text)
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN"
+    assert header.parent is None
+    assert header.national_motto.text.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert (header.number, header.symbol) == ("123", "QĐ-UBND")
+    assert header.place == "Bình Sơn" and header.date == dt.date(2020, 10, 15)
+
+
+def test_letterhead_as_table_rows():
+    text = compose(
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH QUẢNG NGÃI\tĐộc lập - Tự do - Hạnh phúc",
+        "-------\t---------------",
+        "Số: 1458/QĐ-UBND\tQuảng Ngãi, ngày 15 tháng 10 năm 2020",
+        "QUYẾT ĐỊNH",
+        "Về việc thành lập Ban Chỉ đạo",
+    )
+    header = header_of(text)
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
+    assert header.place == "Quảng Ngãi"
+
+
+def test_impossible_date_keeps_the_line():
+    text = LETTERHEAD.replace("ngày 05 tháng 10", "ngày 31 tháng 02")
+    header = header_of(compose(text, OPENING))
+    assert header.date is None
+    assert header.date_line.text == "Xã An Bình, ngày 31 tháng 02 năm 2023"
+
+
+def test_date_without_leading_zero_is_kept_as_written():
+    text = LETTERHEAD.replace("ngày 05 tháng 10", "ngày 5 tháng 9")
+    header = header_of(compose(text, OPENING))
+    assert header.date == dt.date(2023, 9, 5)
+    assert "ngày 5 tháng 9" in header.date_line.text
+
+
+def test_number_broken_one_piece_per_line():
+    text = compose("BẢO HIỂM XÃ HỘI VIỆT NAM", "-------", "Số:", "3036", "/BHXH", "-BT",
+                   "Hà Nội, ngày", "24", "tháng", "9", "năm 20", "20", "Kính gửi:")
+    header = header_of(text)
+    assert (header.number, header.symbol) == ("3036", "BHXH-BT")
+    assert header.date == dt.date(2020, 9, 24)
+
+
+def test_blank_draft_number():
+    header = header_of(compose("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Số:     /QĐ-UBND", "QUYẾT ĐỊNH"))
+    assert header.number is None and header.symbol == "QĐ-UBND"
+
+
+def test_commune_named_cong_hoa_is_not_the_motto():
+    header = header_of(compose("UBND HUYỆN PHÚ BÌNH", "ỦY BAN NHÂN DÂN XÃ CỘNG HÒA",
+                               "Số: 5/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                               "QUYẾT ĐỊNH"))
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN XÃ CỘNG HÒA"
+    assert header.national_motto.text.startswith("CỘNG HÒA XÃ HỘI")
+
+
+def test_bases_and_proposal(decision_text):
+    meta = document_from_text(decision_text()).metadata
+    assert [b.text[:20] for b in meta.legal_basis_lines] == [
+        "Căn cứ Luật Tổ chức ", "Căn cứ Nghị định số ", "Căn cứ Công văn số 2"]
+    kinds = [(r.kind, r.number, r.symbol) for r in meta.legal_bases]
+    assert ("Nghị định", "33", "2023/NĐ-CP") in kinds
+    assert ("Công văn", "2657", "BHXH-TCCB") in kinds
+    # the proposal line is no legal basis
+    assert not any("đề nghị" in b.text for b in meta.legal_basis_lines)
+
+
+def test_so_in_body_is_not_a_number():
+    body = compose(LETTERHEAD.replace("Số: 57/QĐ-UBND", "-------"), OPENING, MEMBERS, CLOSING)
+    meta = document_from_text(body).metadata
+    assert meta.number is None and meta.number_line is None
+
+
+SEEDS = Path("/work/shared/seeds")
+
+
+def test_seed_3036():
+    text = (SEEDS / "cv-3036-BHXH-BT-2020.txt").read_text(encoding="utf-8")
+    document = document_from_text(text)
+    meta = document.metadata
+    assert document.doc_type == "other"
+    assert (meta.number, meta.symbol) == ("3036", "BHXH-BT")
+    assert meta.date == dt.date(2020, 9, 24)
+    assert meta.issuer.text.lower() == "bảo hiểm xã hội việt nam"
+    assert meta.summary.text.startswith("V/v tham mưu")
+    assert meta.signer.position == "TỔNG GIÁM ĐỐC" and meta.signer.name == "Nguyễn Thế Mạnh"
+    assert document.members == []
+
+
+def test_seed_2657():
+    text = (SEEDS / "cv-2657-BHXH-TCCB-2023.txt").read_text(encoding="utf-8")
+    document = document_from_text(text)
+    meta = document.metadata
+    assert document.doc_type == "other" and document.level == "unknown"
+    assert (meta.number, meta.symbol, meta.date) == ("2657", "BHXH-TCCB", dt.date(2023, 8, 25))
+    # the seed names every future member in its body; a công văn has no member list
+    assert document.members == []

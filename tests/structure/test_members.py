@@ -1,0 +1,193 @@
+"""Every member-list shape, and the places that name the same offices without being the list."""
+
+from validator.model import ReadResult, SourceLine, SourcePage
+from validator.structure import build_document, document_from_text
+
+from .texts import CLOSING, DUTIES, LETTERHEAD, OPENING, compose
+
+ARTICLE_1 = "Điều 1. Kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT xã An Bình."
+
+
+def members_of(block: str, *, duties: str = DUTIES, closing: str = CLOSING):
+    document = document_from_text(compose(LETTERHEAD, OPENING, block, duties, closing))
+    return document, [(m.honorific, m.name, m.position, m.role) for m in document.members]
+
+
+def test_numbered_lines(decision_text):
+    document = document_from_text(decision_text())
+    got = [(m.honorific, m.name, m.position, m.role) for m in document.members]
+    assert got == [
+        ("Ông", "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban"),
+        ("Bà", "Trần Thị Bình", "Phó Chủ tịch UBND xã", "Phó Trưởng ban Thường trực"),
+        ("Ông", "Lê Văn Cường", "Phó Giám đốc BHXH huyện Bình Sơn", "Phó Trưởng ban"),
+        ("Bà", "Phạm Thị Dung", "Công chức Văn hóa - Xã hội xã", "Thành viên"),
+        ("Ông", "Hoàng Văn Em", "Trưởng thôn An Phú", "Thành viên"),
+    ]
+    first = document.members[0]
+    assert (first.page, first.line) == (1, 19)
+    begin, end = document.member_list_span
+    assert document.text.text[begin:end].startswith("1. Ông Nguyễn Văn An")
+    assert document.text.text[begin:end].endswith("Thành viên.")
+
+
+def test_role_first_lines():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "- Trưởng ban: Ông Nguyễn Văn An, Chủ tịch UBND xã;",
+        "- Phó Trưởng ban Thường trực: Bà Trần Thị Bình, Phó Chủ tịch UBND xã;",
+        "- Thành viên: Đồng chí Lê Văn Cường, Bí thư Đoàn Thanh niên xã;",
+    ))
+    assert got == [
+        ("Ông", "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban"),
+        ("Bà", "Trần Thị Bình", "Phó Chủ tịch UBND xã", "Phó Trưởng ban Thường trực"),
+        ("Đồng chí", "Lê Văn Cường", "Bí thư Đoàn Thanh niên xã", "Thành viên"),
+    ]
+
+
+def test_lam_phrasing_in_article_1():
+    _, got = members_of(compose(
+        "Điều 1. Thành lập Ban Chỉ đạo thực hiện chính sách BHXH, BHYT huyện, gồm các ông (bà):",
+        "1. Ông Nguyễn Văn An, Chủ tịch UBND huyện làm Trưởng ban;",
+        "2. Bà Trần Thị Bình, Giám đốc BHXH huyện, làm Phó Trưởng ban;",
+        "3. Ông Lê Văn Cường, Trưởng phòng Lao động - Thương binh và Xã hội làm thành viên.",
+    ))
+    assert [g[3] for g in got] == ["Trưởng ban", "Phó Trưởng ban", "Thành viên"]
+    assert got[2][2] == "Trưởng phòng Lao động - Thương binh và Xã hội"
+
+
+def test_position_only_entries_and_group_headings():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo",
+        "1. Trưởng ban: Chủ tịch UBND xã.",
+        "2. Các Phó Trưởng ban:",
+        "- Phó Chủ tịch UBND xã;",
+        "- Giám đốc BHXH huyện - Phó Trưởng ban;",
+        "3. Các thành viên gồm:",
+        "- Công chức Văn hóa - Xã hội xã;",
+        "- Trưởng ban Công tác Mặt trận các khu dân cư;",
+        "- Trưởng bản các bản.",
+    ))
+    assert got == [
+        (None, None, "Chủ tịch UBND xã", "Trưởng ban"),
+        (None, None, "Phó Chủ tịch UBND xã", "Phó Trưởng ban"),
+        (None, None, "Giám đốc BHXH huyện", "Phó Trưởng ban"),
+        (None, None, "Công chức Văn hóa - Xã hội xã", "Thành viên"),
+        # a job that starts with "Trưởng ban" is not the committee role
+        (None, None, "Trưởng ban Công tác Mặt trận các khu dân cư", "Thành viên"),
+        # nor is the head of a village (bản)
+        (None, None, "Trưởng bản các bản", "Thành viên"),
+    ]
+
+
+def test_entry_wrapped_over_a_page():
+    text = compose(LETTERHEAD, OPENING, ARTICLE_1,
+                   "Điều 2. Thành phần Ban Chỉ đạo gồm các ông (bà) có tên sau:",
+                   "1. Ông Nguyễn Văn An, Chủ tịch UBND xã - Trưởng ban;",
+                   "2. Ông Võ Minh Trí, Viên chức BHXH huyện phụ trách địa bàn xã")
+    page_two = compose("- Thành viên;", "3. Bà Cao Thị Nga, Trưởng thôn Đông - Thành viên.",
+                       DUTIES, CLOSING)
+    pages = []
+    for number, chunk in enumerate((text, page_two), 1):
+        lines = tuple(SourceLine(page=number, line=i, text=t)
+                      for i, t in enumerate(chunk.splitlines(), 1))
+        pages.append(SourcePage(number=number, lines=lines))
+    document = build_document(ReadResult(format="pdf", pages=tuple(pages)), "x.pdf")
+    got = [(m.name, m.position, m.role, m.page) for m in document.members]
+    assert got == [
+        ("Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban", 1),
+        ("Võ Minh Trí", "Viên chức BHXH huyện phụ trách địa bàn xã", "Thành viên", 1),
+        ("Cao Thị Nga", "Trưởng thôn Đông", "Thành viên", 2),
+    ]
+
+
+def test_table_with_header_row_and_continuation_without_one():
+    rows = [
+        "STT\tHọ và tên\tChức vụ, đơn vị công tác\tChức danh trong BCĐ",
+        "1\tÔng Ngô Văn Thành\tPhó Chủ tịch UBND tỉnh\tTrưởng ban",
+        "2\tÔng Huỳnh Văn Lợi\tGiám đốc Bảo hiểm xã hội tỉnh\tPhó Trưởng ban Thường trực",
+        "3\tBà Lê Thị Hạnh\tGiám đốc Sở Y tế\t",
+    ]
+    block = compose(ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm các ông (bà) có tên sau:",
+                    *rows)
+    _, got = members_of(block)
+    assert got == [
+        ("Ông", "Ngô Văn Thành", "Phó Chủ tịch UBND tỉnh", "Trưởng ban"),
+        ("Ông", "Huỳnh Văn Lợi", "Giám đốc Bảo hiểm xã hội tỉnh", "Phó Trưởng ban Thường trực"),
+        ("Bà", "Lê Thị Hạnh", "Giám đốc Sở Y tế", None),
+    ]
+
+
+def test_table_appended_after_the_signer():
+    block = compose(
+        "Điều 1. Thành lập Ban Chỉ đạo thực hiện chính sách BHXH, BHYT tỉnh "
+        "(có danh sách kèm theo).")
+    appended = compose(
+        "DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO THỰC HIỆN CHÍNH SÁCH BHXH, BHYT TỈNH",
+        "(Kèm theo Quyết định số 57/QĐ-UBND ngày 05/10/2023 của Chủ tịch UBND tỉnh)",
+        "TT\tHọ tên\tChức vụ\tNhiệm vụ trong Ban Chỉ đạo",
+        "1\tNguyễn Văn An\tChủ tịch UBND tỉnh\tTrưởng ban",
+        "2\tTrần Thị Bình\tGiám đốc BHXH tỉnh\tPhó Trưởng ban",
+    )
+    document, got = members_of(block, closing=CLOSING + "\n" + appended)
+    assert got == [
+        (None, "Nguyễn Văn An", "Chủ tịch UBND tỉnh", "Trưởng ban"),
+        (None, "Trần Thị Bình", "Giám đốc BHXH tỉnh", "Phó Trưởng ban"),
+    ]
+    assert document.metadata.signer.name == "Trần Thị Bình"
+
+
+def test_names_without_honorific_and_in_capitals():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành viên Ban Chỉ đạo gồm:",
+        "1. Nguyễn Văn An, Chủ tịch UBND xã - Trưởng ban;",
+        "2. Ông TRẦN VĂN BÌNH - Phó Chủ tịch UBND xã - Phó Trưởng ban;",
+        "3. Ông Lê Văn Cường Chủ tịch Hội Nông dân xã - Thành viên.",
+    ))
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        (None, "Nguyễn Văn An", "Chủ tịch UBND xã"),
+        ("Ông", "TRẦN VĂN BÌNH", "Phó Chủ tịch UBND xã"),
+        ("Ông", "Lê Văn Cường", "Chủ tịch Hội Nông dân xã"),
+    ]
+
+
+def test_list_ends_at_the_next_article():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Ông Nguyễn Văn An, Chủ tịch UBND xã - Trưởng ban;",
+        "Điều 3. Trưởng ban: Ông Trần Văn Bình chịu trách nhiệm điều hành.",
+        "- Phó Trưởng ban: Bà Lê Thị Hạnh phụ trách công tác tuyên truyền;",
+    ), duties="")
+    assert [g[1] for g in got] == ["Nguyễn Văn An"]
+
+
+# ------------------------------------------------------------- the same words, not members
+
+
+def test_bases_proposal_duties_and_recipients_give_no_members():
+    """The Văn hóa - Xã hội official, Bưu điện and Trưởng ban appear, but no list is there."""
+    block = compose(ARTICLE_1, "Điều 2. Giao Công chức Văn hóa - Xã hội xã tham mưu Ban Chỉ đạo.")
+    document, got = members_of(block)
+    assert got == []
+    assert document.member_list_span is None
+
+
+def test_duties_article_with_gom_is_not_a_member_list():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Nhiệm vụ của Ban Chỉ đạo gồm:",
+        "- Trưởng ban: chịu trách nhiệm chung;",
+        "- Phó Trưởng ban: giúp Trưởng ban điều hành;",
+    ))
+    assert got == []
+
+
+def test_regulation_responsibilities_are_not_members():
+    document = document_from_text(compose(
+        "UBND XÃ PHÚ THỊNH", "BAN CHỈ ĐẠO THỰC HIỆN CHÍNH SÁCH BHXH, BHYT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUY CHẾ",
+        "Hoạt động của Ban Chỉ đạo thực hiện chính sách BHXH, BHYT xã Phú Thịnh",
+        "(Ban hành kèm theo Quyết định số 03/QĐ-BCĐ ngày 08/01/2024 của Trưởng Ban Chỉ đạo)",
+        "Điều 1. Trách nhiệm của các thành viên",
+        "1. Trưởng ban: Ông Hoàng Đức Thắng chịu trách nhiệm chung.",
+        "2. Thành viên: thực hiện nhiệm vụ được phân công.",
+    ))
+    assert document.members == []

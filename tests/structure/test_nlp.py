@@ -1,0 +1,56 @@
+import datetime as dt
+
+from validator.structure import document_from_text
+from validator.structure.nlp import get_nlp
+
+
+def tokens(text: str) -> list[str]:
+    return [t.text for t in get_nlp().make_doc(text)]
+
+
+def test_pipeline_is_built_once():
+    assert get_nlp() is get_nlp()
+    assert get_nlp().pipe_names == ["vn_sentences", "entity_ruler", "vn_person_trim"]
+
+
+def test_tokenizer_splits_punctuation_but_keeps_symbols():
+    assert tokens("nhiệm vụ.") == ["nhiệm", "vụ", "."]
+    assert tokens("Số: 57/QĐ-UBND;") == ["Số", ":", "57/QĐ-UBND", ";"]
+    assert tokens("Nghị định số 33/2023/NĐ-CP,") == ["Nghị", "định", "số", "33/2023/NĐ-CP", ","]
+    assert tokens("TM. ỦY BAN") == ["TM.", "ỦY", "BAN"]
+    assert tokens("(bà)") == ["(", "bà", ")"]
+    assert tokens("ngày 24/9/2020") == ["ngày", "24/9/2020"]
+
+
+def test_sentences_split_at_lines_and_full_stops_not_at_article_numbers():
+    text = "Điều 1. Thành lập Ban Chỉ đạo. Ban có nhiệm vụ tham mưu.\nĐiều 2. Hiệu lực"
+    document = document_from_text(text)
+    got = [document.text.text[a:b] for a, b in document.sentences]
+    assert got == ["Điều 1. Thành lập Ban Chỉ đạo.", "Ban có nhiệm vụ tham mưu.",
+                   "Điều 2. Hiệu lực"]
+
+
+def test_entities_people_references_dates():
+    doc = get_nlp()("Ông Nguyễn Văn An Chủ tịch UBND xã theo Công văn số 3036/BHXH-BT "
+                    "ngày 24/9/2020 và Quyết định số …/QĐ-UBND; Đồng chí Lê Văn Cường.")
+    ents = [(e.label_, e.text) for e in doc.ents]
+    assert ("PERSON", "Ông Nguyễn Văn An") in ents  # "Chủ" of "Chủ tịch" given back
+    assert ("LEGAL_REF", "Công văn số 3036/BHXH-BT") in ents
+    assert ("DATE", "ngày 24/9/2020") in ents
+    assert ("LEGAL_REF", "Quyết định số …/QĐ-UBND") in ents
+    assert ("PERSON", "Đồng chí Lê Văn Cường") in ents
+
+
+def test_references_on_the_document():
+    document = document_from_text(
+        "Căn cứ Nghị định số 33/2023/NĐ-CP ngày 10 tháng 6 năm 2023 của Chính phủ;\n"
+        "Thực hiện Nghị quyết số 21-NQ/TW của Bộ Chính trị.")
+    refs = [(r.kind, r.number, r.symbol, r.date, r.line) for r in document.references]
+    assert refs == [("Nghị định", "33", "2023/NĐ-CP", dt.date(2023, 6, 10), 1),
+                    ("Nghị quyết", "21", "NQ/TW", None, 2)]
+    assert document.spacy_doc.text == document.text.text
+
+
+def test_words_that_only_look_like_references():
+    document = document_from_text("Quyết định này có hiệu lực; theo kế hoạch số lượng lớn.")
+    assert document.references == []

@@ -1,0 +1,236 @@
+"""The closing of a document: recipients (Nơi nhận, left) and the signer block (right).
+
+The two columns arrive left-first, right-first or interleaved row by row ("- Như Điều 3; CHỦ
+TỊCH"), so each line is cut where a signer piece starts and the pieces are sorted into the two
+columns before either is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from validator.model import Located, Signer
+from validator.structure.articles import node_start
+from validator.structure.lines import Lines
+from validator.structure.vocab import POSITION_START, TYPE_NAME, is_upper_text
+
+_RECIPIENTS = re.compile(r"^\s*nơi nhận\s*:?\s*")
+_PREFIX = re.compile(r"(?<!\S)(?P<prefix>tm|kt|tl|tuq|q)\s*\.\s*(?=\S)")
+_POSITION = re.compile(
+    r"(?:(?:phó|q\.)\s+)?(?:chủ tịch|trưởng ban|phó trưởng ban|tổng giám đốc|giám đốc"
+    r"|bộ trưởng|thủ trưởng|chánh văn phòng|trưởng phòng|bí thư|thủ tướng)"
+    r"(?:\s+[^\s,;:.]+){0,8}"
+)
+_POSITION_LINE = re.compile(rf"^\s*{_POSITION.pattern}\s*$")
+_TRAILING_POSITION = re.compile(rf"(?<=\S)\s+(?P<pos>{_POSITION.pattern})\s*$")
+_SIGNED = re.compile(r"^\s*[(\[]?\s*(?:đã ký|ký|ký tên|đã ký và đóng dấu)[^)\]]*[)\]]?\s*$")
+_SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[-+•*–]\s*")
+_CAPITAL_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+")
+_TRAILING_NAME = re.compile(
+    r"(?<=[\s.;,:])(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)\s*$"
+)
+_CLOSING_END = re.compile(r"^\s*(?:danh sách|cộng h[oò]a xã hội)")
+
+
+@dataclass
+class Closing:
+    start: int  # first line of the closing, = end of the body
+    signer: Signer | None = None
+    recipients: list[Located] = field(default_factory=list)
+
+
+def find_closing(lines: Lines, body_start: int, stop: int) -> int:
+    """First line of the closing: "Nơi nhận", a TM./KT. line or a bare position after the body."""
+    scan = body_start
+    for index in range(body_start, stop):
+        opened = node_start(lines.keys[index], lines.texts[index])
+        if opened is not None and opened[0] == "article":
+            scan = index
+    for index in range(scan, stop):
+        if _opens_closing(lines, index):
+            return index
+    return stop
+
+
+def _opens_closing(lines: Lines, index: int) -> bool:
+    key, text = lines.keys[index], lines.texts[index]
+    if _RECIPIENTS.match(key):
+        return True
+    if _POSITION_LINE.match(key) and is_upper_text(text):
+        return True
+    prefix = _PREFIX.search(key)
+    return prefix is not None and _upper_after(text, prefix.end())
+
+
+def _upper_after(text: str, begin: int) -> bool:
+    return is_upper_text(" ".join(text[begin:].split()[:2]))
+
+
+def closing_end(lines: Lines, start: int, stop: int) -> int:
+    """The closing stops at an appended list, a new letterhead or a table."""
+    for index in range(start + 1, stop):
+        key = lines.keys[index]
+        if lines.is_table_row(index) or (_CLOSING_END.match(key) and is_upper_text(
+                lines.texts[index])) or TYPE_NAME.fullmatch(key.strip()):
+            return index
+    return stop
+
+
+def parse_closing(lines: Lines, start: int, stop: int) -> Closing:
+    closing = Closing(start=start)
+    left, right = _columns(lines, start, stop)
+    closing.recipients = _recipients(lines, left)
+    closing.signer = _signer(lines, right, left)
+    return closing
+
+
+@dataclass
+class _Cut:
+    index: int
+    begin: int
+    end: int
+
+
+def _columns(lines: Lines, start: int, stop: int) -> tuple[list[_Cut], list[_Cut]]:
+    """Split every closing line into its recipient part (left) and its signer part (right)."""
+    left: list[_Cut] = []
+    right: list[_Cut] = []
+    in_recipients = signed_after = False
+    for index in range(start, stop):
+        if lines.is_blank(index):
+            continue
+        key, text = lines.keys[index], lines.texts[index]
+        in_recipients = in_recipients or _RECIPIENTS.match(key) is not None
+        cut = _signer_cut(key, text)
+        if cut is None:
+            signer_piece = _is_signer_piece(key, text)
+            if in_recipients and signed_after and not signer_piece:
+                continue  # after both columns: page furniture, download links
+            # No mark either way: a signer piece, or a recipient wrapped without its dash.
+            cut = len(text) if in_recipients and not signer_piece else 0
+        signed_after = signed_after or (in_recipients and cut < len(text))
+        if cut > 0:
+            left.append(_Cut(index, 0, cut))
+        if cut < len(text):
+            right.append(_Cut(index, cut, len(text)))
+    return left, right
+
+
+def _signer_cut(key: str, text: str) -> int | None:
+    """Where the signer column starts on this line (len(text): nowhere, None: no mark)."""
+    prefix = _PREFIX.search(key)
+    if prefix is not None and _upper_after(text, prefix.end()):
+        return prefix.start()
+    if _BULLET.match(text) or _RECIPIENTS.match(key):
+        trailing = _TRAILING_POSITION.search(key)
+        if trailing and is_upper_text(text[trailing.start("pos"):]):
+            return trailing.start("pos")
+        return len(text)
+    return None
+
+
+def _is_signer_piece(key: str, text: str) -> bool:
+    if _SIGNED.match(key) or (_POSITION_LINE.match(key) and is_upper_text(text)):
+        return True
+    return _name_words(_unsigned(text)) is not None
+
+
+def _unsigned(text: str) -> str:
+    """The text without a leading "(Đã ký)" that normalisation may have joined to the name."""
+    return _SIGNED_LEAD.sub("", text).strip()
+
+
+def _recipients(lines: Lines, cuts: list[_Cut]) -> list[Located]:
+    items: list[Located] = []
+    for cut in cuts:
+        text = lines.texts[cut.index][cut.begin:cut.end]
+        key = lines.keys[cut.index][cut.begin:cut.end]
+        head = _RECIPIENTS.match(key)
+        begin = cut.begin + (head.end() if head else 0)
+        body = lines.texts[cut.index][begin:cut.end]
+        if not body.strip():
+            continue
+        bullet = _BULLET.match(body)
+        if bullet is None and items and not items[-1].text.endswith((";", ".")):
+            items[-1] = items[-1].model_copy(update={"text": f"{items[-1].text} {body.strip()}"})
+            continue
+        skip = bullet.end() if bullet else 0
+        if text.strip():
+            items.append(lines.located(cut.index, begin + skip, cut.end))
+    return items
+
+
+def _signer(lines: Lines, right: list[_Cut], left: list[_Cut]) -> Signer | None:
+    if not right:
+        return None
+    prefixes: list[str] = []
+    body: str | None = None
+    position: str | None = None
+    name: str | None = None
+    first: Located | None = None
+    position_index = -1
+    pieces = [(c, lines.texts[c.index][c.begin:c.end].strip()) for c in right]
+    for number, (cut, text) in enumerate(pieces):
+        key = text.lower()
+        prefix = _PREFIX.match(key)
+        if prefix is not None:
+            prefixes.append(text[:prefix.end()].replace(" ", "").upper())
+            rest = text[prefix.end():].strip()
+            if prefixes[-1] == "TM." and body is None:
+                body = rest
+            first = first or lines.located(cut.index, cut.begin, cut.end)
+        elif position is None and is_upper_text(text) and _POSITION_LINE.match(key):
+            position, position_index = text, number
+            first = first or lines.located(cut.index, cut.begin, cut.end)
+        elif name is None and (position is not None or prefixes):
+            name = _name_from(pieces, number)
+    if name is None and position is not None:
+        name = _name_in_recipients(lines, left, right[position_index].index)
+    if first is None:
+        return None
+    # The prefix that governs the position ("KT." before "PHÓ CHỦ TỊCH"); a TM. above it
+    # stays visible through authority_body.
+    authority = prefixes[-1] if prefixes else None
+    return Signer(authority=authority, authority_body=body, position=position, name=name,
+                  page=first.page, line=first.line)
+
+
+def _name_from(pieces: list[tuple[_Cut, str]], number: int) -> str | None:
+    """A name line, or a name broken over two lines ("Nguyễn" / "Thế Mạnh")."""
+    text = _unsigned(pieces[number][1])
+    if not text or _SIGNED.match(text.lower()):
+        return None
+    words = _name_words(text)
+    if words is not None and len(words) >= 2:
+        return " ".join(words)
+    if words is not None and number + 1 < len(pieces):
+        joined = _name_words(f"{text} {pieces[number + 1][1]}")
+        if joined is not None:
+            return " ".join(joined)
+    return None
+
+
+def _name_words(text: str) -> list[str] | None:
+    """Capitalised words without digits or job titles: how a signer's name is printed."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(not _CAPITAL_WORD.fullmatch(w) for w in words):
+        return None
+    key = text.lower()
+    if POSITION_START.match(key + " ") or _POSITION.match(key) or TYPE_NAME.match(key):
+        return None
+    if text.isupper() and len(words) < 2:
+        return None
+    return words
+
+
+def _name_in_recipients(lines: Lines, left: list[_Cut], after: int) -> str | None:
+    """Interleaved columns put the name at the end of a recipient line ("- Lưu: VT. Lê Văn A")."""
+    for cut in reversed(left):
+        if cut.index <= after:
+            break
+        match = _TRAILING_NAME.search(lines.texts[cut.index][cut.begin:cut.end])
+        if match:
+            return match.group("name")
+    return None

@@ -1,0 +1,34 @@
+"""Vietnamese dates: "ngày 05 tháng 10 năm 2023", "ngày 24/9/2020", drafts with blanks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Day and month may be left blank in a draft ("ngày    tháng 10 năm 2023"); a year broken by
+# extraction ("năm 20 20") is still one year.
+DATE_WORDS = re.compile(
+    r"ngày\s*(?P<d>\d{1,2})?[\s.…_/]*tháng\s*(?P<m>\d{1,2})?[\s.…_/]*năm\s*(?P<y>\d(?:\s?\d){3})"
+)
+DATE_NUMERIC = re.compile(
+    r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
+)
+
+
+def make_date(day: str | None, month: str | None, year: str | None) -> dt.date | None:
+    """A real calendar date or None (blank parts, 31/02...)."""
+    if not (day and month and year):
+        return None
+    try:
+        return dt.date(int(year.replace(" ", "")), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def find_date(key: str, start: int = 0) -> tuple[re.Match[str] | None, dt.date | None]:
+    """The first written date in a lower-cased text, and its value when it is a real date."""
+    found = [m for m in (DATE_WORDS.search(key, start), DATE_NUMERIC.search(key, start)) if m]
+    if not found:
+        return None, None
+    match = min(found, key=lambda m: m.start())
+    return match, make_date(match.group("d"), match.group("m"), match.group("y"))

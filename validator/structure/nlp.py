@@ -1,0 +1,177 @@
+"""The one spaCy pipeline of the project: a blank Vietnamese pipeline tuned for official documents.
+
+Why not plain `spacy.blank("vi")`: without pyvi its tokenizer only splits on spaces, so "vụ." and
+"Số:" stay glued and no Matcher pattern on "vụ" or "số" ever fires. `xx` splits punctuation but
+breaks document symbols ("57/QĐ-UBND" -> 57 / QĐ - UBND) and signer prefixes ("TM." -> TM .).
+So we keep the Vietnamese language data (stop words, number words for LIKE_NUM) and swap in a
+rule-based tokenizer with the multilingual punctuation rules plus two Vietnamese-specific
+additions: a token_match that keeps number/symbol references whole, and special cases for the
+abbreviations of administrative writing.
+
+Components (no trained model anywhere):
+- vn_sentences: sentence starts at every line break and after . ! ? ; that really end a
+  sentence (not the "1." of "Điều 1." or a numbered line).
+- entity_ruler: PERSON (honorific + name), LEGAL_REF (Nghị định số 33/2023/NĐ-CP ...), DATE.
+- vn_person_trim: drops a position word the name pattern swallowed ("Ông A Chủ" of "Chủ tịch").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, SENT_START
+from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from validator.structure.vocab import NUMBER_SYMBOL, POSITION_START
+
+# A reference number with its symbol, kept as one token: 57/QĐ-UBND, 33/2023/NĐ-CP, 21-NQ/TW,
+# 68/2013/QH13, and a draft's blank number "…/QĐ-UBND".
+_TOKEN_MATCH = re.compile(rf"^{NUMBER_SYMBOL}$")
+
+# Abbreviations whose final period is part of the word, not the end of a sentence.
+_ABBREVIATIONS = (
+    "TM.", "KT.", "TL.", "TUQ.", "Q.", "V/v", "v/v", "Đ/c", "đ/c", "TP.", "Tp.", "TT.", "ThS.",
+    "TS.", "BS.", "CN.", "Ths.", "PGS.", "GS.",
+)
+
+_KINDS = (
+    "bộ luật", "luật", "pháp lệnh", "nghị định", "nghị quyết", "quyết định", "thông tư liên tịch",
+    "thông tư", "chỉ thị", "công văn", "công điện", "kế hoạch", "hướng dẫn", "văn bản",
+    "thông báo", "kết luận", "quy định", "quy chế",
+)
+_HONORIFICS = ("ông", "bà", "anh", "chị")
+_NAME_WORD = r"^[A-ZĐÀ-Ỹ][^\W\d_]*$"
+_SENTENCE_END = {".", "!", "?", ";"}
+_ENUMERATION_WORDS = {"điều", "chương", "mục", "khoản", "phần"}
+
+
+def _kind_tokens(kind: str) -> list[dict[str, object]]:
+    return [{"LOWER": word} for word in kind.split()]
+
+
+def _reference_patterns() -> list[dict[str, object]]:
+    patterns: list[dict[str, object]] = []
+    number = {"TEXT": {"REGEX": _TOKEN_MATCH.pattern}}
+    for kind in _KINDS:
+        head = [*_kind_tokens(kind), {"LOWER": "số", "OP": "?"}, {"ORTH": ":", "OP": "?"},
+                {"TEXT": {"REGEX": r"^[.…_]+$"}, "OP": "?"}]  # a draft's blank number
+        patterns.append({"label": "LEGAL_REF", "pattern": [*head, number]})
+        # OCR and hand typing leave a space before the slash: "số 57 /QĐ-UBND"
+        split = [{"LIKE_NUM": True}, {"TEXT": {"REGEX": r"^/[A-ZĐ]"}}]
+        patterns.append({"label": "LEGAL_REF", "pattern": [*head, *split]})
+    return patterns
+
+
+def _date_patterns() -> list[dict[str, object]]:
+    day = {"TEXT": {"REGEX": r"^\d{1,2}$"}}
+    year = {"TEXT": {"REGEX": r"^\d{4}$"}}
+    words = [{"LOWER": "ngày"}, day, {"LOWER": "tháng"}, day, {"LOWER": "năm"}, year]
+    numeric = [{"LOWER": "ngày"}, {"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/\d{4}$"}}]
+    return [{"label": "DATE", "pattern": words}, {"label": "DATE", "pattern": numeric}]
+
+
+def _person_patterns() -> list[dict[str, object]]:
+    name = {"TEXT": {"REGEX": _NAME_WORD}, "OP": "{1,5}"}
+    honorific = [{"LOWER": {"IN": list(_HONORIFICS)}}]
+    comrade = [{"LOWER": "đồng"}, {"LOWER": "chí"}]
+    return [{"label": "PERSON", "pattern": [*head, name]} for head in (honorific, comrade)]
+
+
+def _tokenizer(nlp: Language) -> Tokenizer:
+    rules = {abbr: [{ORTH: abbr}] for abbr in _ABBREVIATIONS}
+    return Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
+        suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
+        infix_finditer=compile_infix_regex(TOKENIZER_INFIXES).finditer,
+        token_match=_TOKEN_MATCH.match,
+    )
+
+
+@Language.component("vn_sentences")
+def vn_sentences(doc: Doc) -> Doc:
+    """Sentence starts after line breaks and sentence-final punctuation.
+
+    Works on attribute arrays and writes with one from_array call: setting is_sent_start token
+    by token makes spaCy re-check the whole document each time, and Token objects are slow.
+    """
+    if len(doc) == 0:
+        return doc
+    space, punct, lower = doc.to_array([IS_SPACE, IS_PUNCT, LOWER]).T
+    space, punct = space.astype(bool), punct.astype(bool)
+    strings = doc.vocab.strings
+    enders = numpy.isin(lower, [strings.add(e) for e in _SENTENCE_END])
+    newline = numpy.zeros(len(doc), dtype=bool)
+    for i in numpy.flatnonzero(space):
+        newline[i] = "\n" in doc[int(i)].text
+    starts = numpy.zeros(len(doc), dtype=bool)
+    starts[0] = True
+    starts[1:] = (newline[:-1] & ~space[1:]) | (enders[:-1] & ~punct[1:] & ~space[1:])
+    for i in numpy.flatnonzero(starts[1:] & enders[:-1]):
+        if _is_enumeration_mark(doc, int(i)):
+            starts[i + 1] = False
+    values = numpy.where(starts, 1, -1).astype("int64").view("uint64")
+    doc.from_array([SENT_START], values.reshape(-1, 1))
+    return doc
+
+
+def _is_enumeration_mark(doc: Doc, period: int) -> bool:
+    """The period of "Điều 1.", "Chương II." or a line-initial "2." does not end a sentence."""
+    if period == 0 or doc[period].text != ".":
+        return False
+    number = doc[period - 1]
+    if not (number.like_num or (len(number.text) <= 4 and number.text.isupper())):
+        return False
+    if period == 1:
+        return True
+    before = doc[period - 2]
+    return "\n" in before.text or before.lower_ in _ENUMERATION_WORDS
+
+
+@Language.component("vn_person_trim")
+def vn_person_trim(doc: Doc) -> Doc:
+    """Give back the first word of a position that the name pattern took ("Chủ" of "Chủ tịch")."""
+    entities: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            ent = _trim_person(doc, ent)
+            if ent is None:
+                continue
+        entities.append(ent)
+    doc.ents = entities
+    return doc
+
+
+def _trim_person(doc: Doc, ent: Span) -> Span | None:
+    head = 2 if ent[0].lower_ == "đồng" else 1
+    end = ent.end
+    while end - ent.start > head and end < len(doc):
+        pair = f"{doc[end - 1].text} {doc[end].text}"
+        if not POSITION_START.match(pair.lower()):
+            break
+        end -= 1
+    if end - ent.start <= head:
+        return None
+    return Span(doc, ent.start, end, label="PERSON")
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The shared blank pipeline; built once per process (the engine adds its Matchers to it)."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = _tokenizer(nlp)
+    nlp.max_length = 5_000_000  # whole documents; a blank pipeline needs no memory per token
+    nlp.add_pipe("vn_sentences")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns([*_reference_patterns(), *_date_patterns(), *_person_patterns()])
+    nlp.add_pipe("vn_person_trim")
+    return nlp
