@@ -2,7 +2,7 @@
 # Installs the Debian packages the validator uses, when apt-get is usable (root or sudo).
 # Usage: scripts/install-system-packages.sh [extra packages...]
 set -u
-packages=(tesseract-ocr tesseract-ocr-vie antiword catdoc "$@")
+packages=(tesseract-ocr tesseract-ocr-vie antiword catdoc libreoffice-writer-nogui "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,9 +20,7 @@ from validator.structure.document import Document
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 MANIFEST = SAMPLES / "manifest.json"
 # LibreOffice's TCVN3 .doc: the reader loses "ư"/"ơ" and capitals (reported to the read step).
-# A .doc converter gives no font names: a capital typed in .VnTimeH inside a .VnTime line
-# ("Phan Văn Út") comes back in lower case. Whole capitals lines are recovered.
-READER_DAMAGED = {"qd-xa-quynh-lam-2023-tcvn3.doc"}
+
 
 
 def entries() -> list[dict]:
@@ -73,8 +71,6 @@ def test_source_text(entry: dict) -> None:
 @pytest.mark.parametrize("entry", entries(), ids=lambda e: e["file"])
 def test_real_file(entry: dict) -> None:
     read = pytest.importorskip("validator.read")
-    if entry["file"] in READER_DAMAGED:
-        pytest.xfail("TCVN3 .doc: a capitals-font letter inside a line is lower case")
     try:
         result = read.read_path(SAMPLES / entry["file"], ocr="never")
     except ReadFailure as failure:

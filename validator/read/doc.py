@@ -12,7 +12,7 @@ from validator.model import Encoding, ReadFailure, ReadResult
 from validator.read import legacy
 from validator.read.text import split_pages
 
-INSTALL_HINT = "apt-get install catdoc antiword"
+INSTALL_HINT = "apt-get install antiword catdoc libreoffice-writer-nogui"
 CONVERT_TIMEOUT = 60
 
 # Converters print Word's 8-bit text as Windows-1252; legacy decoding wants the byte values.
@@ -29,6 +29,10 @@ def read_doc(data: bytes) -> ReadResult:
         source.write_bytes(data)
         _catdoc_keeps_soft_hyphens(Path(folder))
         text = _convert(source)
+        if _looks_tcvn3(text):
+            text = _tcvn3_text(source, text)
+            if isinstance(text, ReadResult):
+                return text
     text, encoding = _decode_legacy(_tables_to_tabs(text))
     if not text.strip():
         raise ReadFailure("empty")
@@ -48,11 +52,37 @@ def _catdoc_keeps_soft_hyphens(home: Path) -> None:
     (home / ".catdocrc").write_text(f"map_path = {home / 'maps'}\n", encoding="ascii")
 
 
+def _looks_tcvn3(text: str) -> bool:
+    return legacy.detect(text.translate(_CP1252_TO_BYTE)) == "tcvn3"
+
+
+def _tcvn3_text(source: Path, text: str) -> str | ReadResult:
+    """TCVN3 needs what antiword drops: the soft hyphen (ư) and the font names (capitals).
+
+    LibreOffice turns the file into a DOCX whose runs keep their fonts; without it,
+    catdoc with a format that keeps U+00AD is the next best thing.
+    """
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        converted = _libreoffice(soffice, source, "docx")
+        if converted is not None:
+            from validator.read.docx import read_docx
+
+            result = read_docx(converted.read_bytes())
+            return result.model_copy(update={"format": "doc"})
+    if shutil.which("catdoc"):
+        output = _run(["catdoc", "-f", "plain", "-d", "utf-8", "-w", str(source)],
+                      str(source.parent))
+        if output:
+            return output
+    return text
+
+
 def _convert(source: Path) -> str:
     home = str(source.parent)
     converters = [
-        ("catdoc", ["catdoc", "-f", "plain", "-d", "utf-8", "-w", str(source)]),
         ("antiword", ["antiword", "-m", "UTF-8.txt", "-w", "0", str(source)]),
+        ("catdoc", ["catdoc", "-f", "plain", "-d", "utf-8", "-w", str(source)]),
     ]
     available = [(name, cmd) for name, cmd in converters if shutil.which(name)]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -62,9 +92,10 @@ def _convert(source: Path) -> str:
         output = _run(command, home)
         if output is not None and output.strip():
             return output
-    if soffice:
-        return _libreoffice(soffice, source)
-    raise ReadFailure("corrupt", "the .doc converter could not read the file")
+    converted = _libreoffice(soffice, source, "txt:Text (encoded):UTF8") if soffice else None
+    if converted is None:
+        raise ReadFailure("corrupt", "the .doc converter could not read the file")
+    return converted.read_text(encoding="utf-8-sig", errors="replace")
 
 
 def _run(command: list[str], home: str) -> str | None:
@@ -81,20 +112,19 @@ def _run(command: list[str], home: str) -> str | None:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def _libreoffice(soffice: str, source: Path) -> str:
+def _libreoffice(soffice: str, source: Path, target: str) -> Path | None:
     """LibreOffice is complete but slow; each call gets its own profile so calls can overlap."""
     profile = Path(source.parent, "lo-profile").as_uri()
+    outdir = source.parent / "converted"
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-               "txt:Text (encoded):UTF8", "--outdir", str(source.parent), str(source)]
+               target, "--outdir", str(outdir), str(source)]
     try:
         subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT * 2, check=False,
                        env={**os.environ, "HOME": str(source.parent)})
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ReadFailure("corrupt", "LibreOffice could not convert the file") from exc
-    output = source.with_suffix(".txt")
-    if not output.exists():
-        raise ReadFailure("corrupt", "LibreOffice could not convert the file")
-    return output.read_text(encoding="utf-8-sig", errors="replace")
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = sorted(outdir.glob(source.stem + ".*"))
+    return found[0] if found else None
 
 
 def _tables_to_tabs(text: str) -> str:

@@ -132,7 +132,7 @@ class _BodyReader:
             text = run.text
             if encoding:
                 self.builder.encoding = encoding
-                text = legacy.decode(text, encoding, capitals=capitals)
+                text = legacy.decode(_legacy_run_text(run), encoding, capitals=capitals)
             parts.append(text)
         return "".join(parts)
 
@@ -162,6 +162,25 @@ def _runs(paragraph: Paragraph) -> Iterator:
             yield from item.runs
         else:
             yield item
+
+
+def _legacy_run_text(run) -> str:
+    """Run text where an optional hyphen stays U+00AD: in TCVN3 that byte is the letter ư.
+
+    Word keeps a typed 0xAD as text, but LibreOffice saves it as <w:softHyphen/>, which
+    python-docx's Run.text leaves out.
+    """
+    parts = []
+    for child in run._r:
+        if child.tag == qn("w:softHyphen"):
+            parts.append("\xad")
+        elif child.tag == qn("w:t"):
+            parts.append(child.text or "")
+        elif child.tag == qn("w:tab"):
+            parts.append("\t")
+        elif child.tag in (qn("w:br"), qn("w:cr")):
+            parts.append("\n")
+    return "".join(parts)
 
 
 def _unique_cells(row) -> list:

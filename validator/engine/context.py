@@ -1,0 +1,318 @@
+"""Per-document lookups shared by the checks: scopes, provision units, line locations.
+
+Everything is expressed as (start, end) offsets into doc.text.text; the engine turns offsets
+into quoted original text with page and line only when it writes a result.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from typing import Literal
+
+from validator.engine.patterns import PhraseSet
+from validator.model import ArticleNode, Located, Messages
+from validator.normalize import match_key
+from validator.structure.document import Document
+
+Range = tuple[int, int]
+Unit = tuple[Range, ...]  # a provision may be discontiguous: the article heading + one khoản
+Within = Literal["line", "sentence", "provision", "article", "scope"]
+
+SCOPE_NAMES = (
+    "all", "header", "summary", "legal_bases", "main", "first_article", "regulation",
+    "body", "members", "recipients",
+)  # fmt: skip
+_SCOPE_LABELS = {
+    "all": ("toàn văn", "whole text"),
+    "header": ("phần đầu văn bản", "document header"),
+    "summary": ("trích yếu", "summary line"),
+    "legal_bases": ("phần căn cứ", "legal bases"),
+    "main": ("các điều của quyết định", "articles of the decision"),
+    "first_article": ("điều thành lập", "establishing article"),
+    "regulation": ("quy chế", "regulation"),
+    "body": ("các điều", "articles"),
+    "members": ("danh sách thành viên", "member list"),
+    "recipients": ("nơi nhận", "recipients"),
+}
+HEADER_FALLBACK_LINES = 12
+
+
+def iter_nodes(nodes: Sequence[ArticleNode]) -> Iterator[ArticleNode]:
+    for node in nodes:
+        yield node
+        yield from iter_nodes(node.children)
+
+
+def merge(ranges: Sequence[Range]) -> list[Range]:
+    merged: list[Range] = []
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def subtract(ranges: Sequence[Range], holes: Sequence[Range]) -> list[Range]:
+    result = list(merge(ranges))
+    for hole_start, hole_end in merge(holes):
+        pieces: list[Range] = []
+        for start, end in result:
+            if hole_end <= start or hole_start >= end:
+                pieces.append((start, end))
+                continue
+            if start < hole_start:
+                pieces.append((start, hole_start))
+            if hole_end < end:
+                pieces.append((hole_end, end))
+        result = pieces
+    return result
+
+
+def clip(unit: Unit, ranges: Sequence[Range]) -> Unit:
+    parts = [
+        (max(s, rs), min(e, re_)) for s, e in unit for rs, re_ in ranges if min(e, re_) > max(s, rs)
+    ]
+    return tuple(merge(parts))
+
+
+def contains(unit: Unit, span: Range) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in unit)
+
+
+class DocContext:
+    """Caches what several rules ask of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._scopes: dict[str, list[Range]] = {}
+        self._hits: dict[tuple[str, bool], list[Range]] = {}
+
+    def hits(self, phrases: PhraseSet, ranges: Sequence[Range] | None = None) -> list[Range]:
+        """Matches of a phrase set inside `ranges`; the whole text is scanned once per
+        pattern and document, since many rules share a pattern ({duty}, {bhxh} ...)."""
+        key = (phrases.pattern.pattern, phrases.marks)
+        if key not in self._hits:
+            self._hits[key] = list(phrases.finditer(self.text, 0, len(self.text.text)))
+        found = self._hits[key]
+        if ranges is None:
+            return found
+        return [hit for hit in found if any(s <= hit[0] and hit[1] <= e for s, e in ranges)]
+
+    # ------------------------------------------------------------------ lines
+
+    @cached_property
+    def _line_keys(self) -> list[tuple[int, int]]:
+        return [(line.page, line.line) for line in self.text.lines]
+
+    def line_range(self, page: int, line: int) -> Range | None:
+        """The logical line that holds source line (page, line)."""
+        index = bisect.bisect_right(self._line_keys, (page, line)) - 1
+        if index < 0:
+            return None
+        found = self.text.lines[index]
+        return (found.start, found.end)
+
+    def locate(self, item: Located | None) -> Range | None:
+        """Offsets of a structured item (summary, signer, member entry ...)."""
+        if item is None:
+            return None
+        return self.locate_text(item.text, item.page, item.line)
+
+    def locate_text(self, text: str, page: int, line: int) -> Range | None:
+        anchor = self.line_range(page, line)
+        needle = match_key(text.strip())[:60]
+        if needle:
+            begin = anchor[0] if anchor else 0
+            found = self.text.key.find(needle, begin)
+            if found >= 0 and (anchor is None or found <= anchor[1]):
+                return (found, min(len(self.text.text), found + len(text.strip())))
+        return anchor
+
+    def sentence_at(self, span: Range, limit: int = 400) -> Range:
+        """The sentence around a hit, or its logical line, so a quote reads as a whole."""
+        for start, end in self.doc.sentences:
+            if start <= span[0] < end:
+                if end - start <= limit and span[1] <= end:
+                    return (start, end)
+                break
+        line = self.text.line_at(span[0])
+        if line.end - line.start <= limit and span[1] <= line.end:
+            return (line.start, line.end)
+        return span
+
+    # ----------------------------------------------------------------- scopes
+
+    def scope(self, names: Sequence[str]) -> list[Range]:
+        ranges: list[Range] = []
+        for name in names:
+            if name not in self._scopes:
+                self._scopes[name] = merge(getattr(self, f"_scope_{name}")())
+            ranges.extend(self._scopes[name])
+        return merge(ranges)
+
+    def _scope_all(self) -> list[Range]:
+        return [(0, len(self.text.text))]
+
+    def _scope_summary(self) -> list[Range]:
+        found = self.locate(self.doc.metadata.summary)
+        return [found] if found else []
+
+    def _scope_legal_bases(self) -> list[Range]:
+        return [r for r in map(self.locate, self.doc.metadata.legal_basis_lines) if r]
+
+    def _scope_recipients(self) -> list[Range]:
+        return [r for r in map(self.locate, self.doc.metadata.recipients) if r]
+
+    def _scope_members(self) -> list[Range]:
+        return [self.doc.member_list_span] if self.doc.member_list_span else []
+
+    def _scope_main(self) -> list[Range]:
+        return [(n.start, n.end) for n in self.doc.articles]
+
+    def _scope_first_article(self) -> list[Range]:
+        for node in iter_nodes(self.doc.articles):
+            if node.kind == "article":
+                return [(node.start, node.end)]
+        return []
+
+    def _scope_regulation(self) -> list[Range]:
+        attachment = self.doc.attachment
+        if attachment is not None and attachment.articles:
+            return [(n.start, n.end) for n in attachment.articles]
+        if self.doc.doc_type == "regulation":
+            return self._scope_main()
+        if attachment is not None and attachment.end > attachment.start:
+            return [(attachment.start, attachment.end)]
+        return []
+
+    def _scope_body(self) -> list[Range]:
+        articles = self._scope_main() + self._scope_regulation()
+        if articles:
+            return articles
+        holes = self._scope_header() + self._scope_legal_bases() + self._scope_recipients()
+        return subtract(self._scope_all(), holes)
+
+    def _scope_header(self) -> list[Range]:
+        """Above the document type name (Quốc hiệu, issuing body, number, place and date)."""
+        # Not the summary: a công văn prints its "V/v" line in the left column, before the
+        # Quốc hiệu of the right column.
+        marks = [self.locate(self.doc.metadata.type_name), *self._scope_legal_bases()[:1]]
+        marks += [(n.start, n.end) for n in self.doc.articles[:1]]
+        starts = [r[0] for r in marks if r]
+        if starts and min(starts) > 0:
+            return [(0, min(starts))]
+        lines = self.text.lines[:HEADER_FALLBACK_LINES]
+        return [(0, lines[-1].end)] if lines else []
+
+    # ------------------------------------------------------------------ units
+
+    def units(self, within: Within, ranges: Sequence[Range]) -> list[Unit]:
+        if not ranges:
+            return []
+        if within == "scope":
+            return [tuple(ranges)]
+        if within == "line":
+            raw: list[Unit] = [((line.start, line.end),) for line in self.text.lines]
+        elif within == "sentence":
+            raw = [(s,) for s in self.doc.sentences] or [
+                ((line.start, line.end),) for line in self.text.lines
+            ]
+        elif within == "article":
+            raw = [((n.start, n.end),) for n in self._all_nodes() if n.kind == "article"]
+        else:
+            raw = self._provisions()
+        units = [clip(unit, ranges) for unit in raw]
+        return [u for u in units if u] or [tuple(ranges)]
+
+    def _all_nodes(self) -> list[ArticleNode]:
+        nodes = list(iter_nodes(self.doc.articles))
+        if self.doc.attachment is not None:
+            nodes += iter_nodes(self.doc.attachment.articles)
+        return nodes
+
+    def heading_range(self, node: ArticleNode) -> Range:
+        """The node's first source line: a heading the normaliser joined with its body
+        ("Điều 2. Nhiệm vụ" + the next line) must not count the body as heading."""
+        line = self.text.line_at(node.start)
+        end = min(node.end, line.end)
+        first = self.text.position(node.start)
+        low, high = node.start + 1, end  # smallest offset on another source line
+        while low < high:
+            middle = (low + high) // 2
+            if self.text.position(middle) != first:
+                high = middle
+            else:
+                low = middle + 1
+        return (node.start, low)
+
+    def heading_ranges(self) -> list[Range]:
+        """Article headings and chapter titles: a content rule is not met by a heading alone."""
+        ranges = []
+        for node in self._all_nodes():
+            if node.kind in ("article", "section"):
+                ranges.append(self.heading_range(node))
+            elif node.kind == "chapter":
+                title_end = node.children[0].start if node.children else node.end
+                ranges.append((node.start, title_end))
+        return merge(ranges)
+
+    def heading_text(self, node: ArticleNode) -> str:
+        if node.kind == "chapter" and node.heading:
+            return node.heading
+        return self.text.text[slice(*self.heading_range(node))]
+
+    def _provisions(self) -> list[Unit]:
+        """The smallest provisions: each khoản with its article's heading, or a whole article."""
+        units: list[Unit] = []
+        for node in self._all_nodes():
+            if node.kind != "article":
+                continue
+            clauses = [c for c in node.children if c.kind == "clause"]
+            if not clauses:
+                units.append(((node.start, node.end),))
+                continue
+            heading = self.heading_range(node)
+            lead = (node.start, clauses[0].start)  # text before khoản 1 belongs to all
+            units.extend(tuple(merge([heading, lead, (c.start, c.end)])) for c in clauses)
+        return units
+
+    # -------------------------------------------------------------- describing
+
+    def describe(self, names: Sequence[str], ranges: Sequence[Range]) -> Messages:
+        """Where a check looked, for a failed rule: "quy chế: Chương II-IV, Điều 4-12"."""
+        vi, en = [], []
+        for name in names:
+            label_vi, label_en = _SCOPE_LABELS.get(name, (name, name))
+            vi.append(label_vi)
+            en.append(label_en)
+        where = self.article_span_label(ranges)
+        suffix = f": {where}" if where else ""
+        if not ranges:
+            return Messages(
+                vi=", ".join(vi) + " (không tìm thấy)", en=", ".join(en) + " (not found)"
+            )
+        return Messages(vi=", ".join(vi) + suffix, en=", ".join(en) + suffix)
+
+    def article_span_label(self, ranges: Sequence[Range]) -> str:
+        chapters, articles = [], []
+        for node in self._all_nodes():
+            if not any(s <= node.start < e for s, e in ranges):
+                continue
+            if node.kind == "chapter":
+                chapters.append(node.number)
+            elif node.kind == "article":
+                articles.append(node.number)
+        parts = []
+        if chapters:
+            parts.append("Chương " + _span_of(chapters))
+        if articles:
+            parts.append("Điều " + _span_of(articles))
+        return ", ".join(parts)
+
+
+def _span_of(numbers: Sequence[str]) -> str:
+    return numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"

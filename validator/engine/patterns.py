@@ -1,0 +1,129 @@
+"""Phrase variants compiled to regular expressions over the matching keys of a document.
+
+A variant is written as a reviewer would write it ("công chức {vhxh}"); it is normalised with
+the same functions as the document, so case, tone-mark placement, dashes and line breaks do not
+matter. `{name}` expands to the pack's synonym list (abbreviations: VH-XH, UBND, BHXH ...).
+A variant starting with "re:" is a raw regular expression over the diacritic-free key
+(or the lower-case key when `marks` is set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from validator.normalize import NormalizedText, loose_key, match_key, normalize_string
+
+REGEX_PREFIX = "re:"
+_REFERENCE = re.compile(r"\{([A-Za-z0-9_]+)\}")
+# Punctuation that writers space freely: "BHXH,BHYT" / "BHXH , BHYT", "VH-XH" / "VH - XH".
+_LOOSE_PUNCT = {"-": r"\s*-\s*", ",": r"\s*,\s*", "/": r"\s*/\s*", ";": r"\s*;\s*"}
+
+
+class PatternError(ValueError):
+    """A variant that cannot be compiled; the loader adds file and line."""
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Compiled alternatives; `marks` keeps diacritics (Trưởng bản is not Trưởng ban)."""
+
+    pattern: re.Pattern[str]
+    marks: bool = False
+
+    def haystack(self, text: NormalizedText) -> str:
+        return text.key if self.marks else text.loose
+
+    def finditer(self, text: NormalizedText, start: int, end: int) -> Iterator[tuple[int, int]]:
+        for match in self.pattern.finditer(self.haystack(text), start, end):
+            if match.end() > match.start():
+                yield match.start(), match.end()
+
+    def search_string(self, value: str) -> re.Match[str] | None:
+        """Search a short normalised string (a heading, a member's position)."""
+        key = match_key(value) if self.marks else loose_key(value)
+        return self.pattern.search(key)
+
+
+def literal_regex(literal: str, marks: bool) -> str:
+    """Regex for one literal phrase, tolerant of spacing around punctuation and line breaks."""
+    normalised = normalize_string(literal).strip()
+    key = match_key(normalised) if marks else loose_key(normalised)
+    parts: list[str] = []
+    pending_space = False
+    for char in key:
+        if char.isspace():
+            pending_space = True
+            continue
+        if char in _LOOSE_PUNCT:
+            parts.append(_LOOSE_PUNCT[char])
+            pending_space = False
+            continue
+        if pending_space and parts and not parts[-1].endswith(r"\s*"):
+            parts.append(r"\s+")
+        pending_space = False
+        parts.append(re.escape(char))
+    # The word-start check comes after the first letter ("c(?<!\w.)ong") so that the
+    # pattern still starts with a literal and `re` can skip ahead to candidate letters.
+    head, rest = parts[0], "".join(parts[1:])
+    body = head + r"(?<!\w.)" + rest if key[:1].isalnum() else head + rest
+    if key[-1:].isalnum():
+        body += r"(?!\w)"
+    return body
+
+
+def variant_regex(variant: str, synonyms: Mapping[str, Sequence[str]], marks: bool) -> str:
+    if variant.startswith(REGEX_PREFIX):
+        return variant[len(REGEX_PREFIX) :]
+    pieces: list[str] = []
+    position = 0
+    for ref in _REFERENCE.finditer(variant):
+        if ref.start() > position:
+            pieces.append(_literal_piece(variant[position : ref.start()], marks))
+        name = ref.group(1)
+        if name not in synonyms:
+            raise PatternError(f"unknown synonym {{{name}}} in {variant!r}")
+        alternatives = sorted(synonyms[name], key=len, reverse=True)
+        pieces.append("(?:" + "|".join(_alternative(s, marks) for s in alternatives) + ")")
+        position = ref.end()
+    if position < len(variant):
+        pieces.append(_literal_piece(variant[position:], marks))
+    return _join_pieces(variant, pieces)
+
+
+def _alternative(synonym: str, marks: bool) -> str:
+    if synonym.startswith(REGEX_PREFIX):
+        return synonym[len(REGEX_PREFIX) :]
+    return literal_regex(synonym, marks)
+
+
+def _literal_piece(text: str, marks: bool) -> str:
+    if not text.strip():
+        return r"\s+" if text else ""
+    lead = r"\s+" if text[:1].isspace() else ""
+    trail = r"\s+" if text[-1:].isspace() else ""
+    return lead + literal_regex(text, marks) + trail
+
+
+def _join_pieces(variant: str, pieces: list[str]) -> str:
+    joined = "".join(p for p in pieces if p)
+    if not joined:
+        raise PatternError(f"empty phrase {variant!r}")
+    return joined
+
+
+def compile_phrases(
+    variants: Sequence[str], synonyms: Mapping[str, Sequence[str]], marks: bool = False
+) -> PhraseSet:
+    """One pattern matching any of the variants, longest first."""
+    if not variants:
+        raise PatternError("a phrase list needs at least one variant")
+    alternatives = [variant_regex(v, synonyms, marks) for v in variants]
+    source = "|".join(f"(?:{a})" for a in alternatives)
+    try:
+        # The haystacks are lower-cased already; IGNORECASE would defeat the literal-prefix scan.
+        pattern = re.compile(source)
+    except re.error as exc:
+        raise PatternError(f"bad regular expression in {list(variants)!r}: {exc}") from exc
+    return PhraseSet(pattern=pattern, marks=marks)

@@ -1,0 +1,125 @@
+"""The pydantic schema of a rule pack (rules/*.yaml).
+
+Header keys of a rule are validated here; the `params` of each check are validated by the
+check kind's own model when the loader compiles the pack (see checks/__init__.py), so a typo
+anywhere is an error with file, line and key path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+from validator.model import DocType, Level, Messages, Severity, Status
+
+RULE_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*-[A-Za-z0-9_.-]+$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class LeafNode(Strict):
+    """One check: `kind` names an entry of the check registry, `params` are its parameters."""
+
+    kind: str
+    params: dict[str, Any] = {}
+
+
+class AllNode(Strict):
+    all: list[CheckNode] = Field(min_length=1)
+
+
+class AnyNode(Strict):
+    any: list[CheckNode] = Field(min_length=1)
+
+
+class NotNode(Strict):
+    not_: CheckNode = Field(alias="not")
+
+
+def _node_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for tag in ("all", "any", "not", "kind"):
+            if tag in value:
+                return tag
+        return None
+    if isinstance(value, BaseModel):
+        return {LeafNode: "kind", AllNode: "all", AnyNode: "any", NotNode: "not"}.get(type(value))
+    return None
+
+
+CheckNode = Annotated[
+    Annotated[LeafNode, Tag("kind")]
+    | Annotated[AllNode, Tag("all")]
+    | Annotated[AnyNode, Tag("any")]
+    | Annotated[NotNode, Tag("not")],
+    Discriminator(
+        _node_tag,
+        custom_error_type="check_node",
+        custom_error_message="a check is {kind: ..., params: ...} or {all: [...]}, "
+        "{any: [...]}, {not: ...}",
+    ),
+]
+
+
+class AppliesTo(Strict):
+    doc_types: list[DocType] = ["decision", "regulation", "combined", "other"]
+    levels: list[Level] = ["province", "district", "commune", "unknown"]
+    from_date: dt.date | None = Field(default=None, alias="from")  # issued on or after
+    until_date: dt.date | None = Field(default=None, alias="until")  # issued on or before
+    when: CheckNode | None = None  # a further condition, e.g. "cites Công văn 3036"
+    note: Messages | None = None  # the applicability in words, for `rules explain`
+
+
+class RuleMessages(Strict):
+    pass_: Messages = Field(alias="pass")
+    fail: Messages
+
+
+class Example(Strict):
+    """A document (or fragment) the rule must judge as `expect`."""
+
+    text: str | None = None
+    template: str | None = None  # a pack template, its {{slots}} filled from `fill`
+    fill: dict[str, str] = {}
+    doc_type: DocType | None = None  # overrides for fragments
+    level: Level | None = None
+    date: dt.date | None = None
+    expect: Status
+    note: str = ""  # why the example passes or fails
+
+
+class RuleSpec(Strict):
+    id: str = Field(pattern=RULE_ID_PATTERN)
+    title: Messages
+    severity: Severity
+    source: str
+    description: Messages
+    applies_to: AppliesTo = AppliesTo()
+    check: CheckNode
+    messages: RuleMessages
+    examples: list[Example] = []
+
+
+class Template(Strict):
+    """A realistic document with {{slot}} placeholders shared by many examples."""
+
+    text: str
+    defaults: dict[str, str] = {}
+    doc_type: DocType | None = None
+    level: Level | None = None
+
+
+class PackSpec(Strict):
+    pack: str
+    document: str  # the source document of the rules, as cited
+    synonyms: dict[str, list[str]] = {}  # {name} in a phrase expands to these variants
+    templates: dict[str, Template] = {}
+    rules: list[RuleSpec] = Field(min_length=1)
+
+
+for _model in (AllNode, AnyNode, NotNode, AppliesTo, RuleSpec):
+    _model.model_rebuild()
