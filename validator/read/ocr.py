@@ -272,8 +272,9 @@ def parse_tsv(tsv: str) -> list[Word]:
 
 
 def _is_speck(word: Word) -> bool:
-    # Scanner dust read as "." or "'" with low confidence: no letter or digit, little trust.
-    return word.confidence < 50 and not any(ch.isalnum() for ch in word.text)
+    # Scanner dust or stamp ink read as "." or "'": no letter or digit, little trust. Real
+    # punctuation is glued to its word ("VT.") and read with confidence above 90.
+    return word.confidence < 70 and not any(ch.isalnum() for ch in word.text)
 
 
 # ------------------------------------------------------------------------ layout
@@ -684,7 +685,7 @@ def _plausible(token: str) -> bool:
     if token.isupper():
         # Abbreviations (BHXH, UBND, HĐND, QĐ) are short and carry one vowel at most;
         # shifted glyph codes in capitals ("WKH TXLFN EURZQ") are neither.
-        return len(token) <= 5 and sum(ch in "aeiouy" for ch in skeleton) <= 1
+        return len(token) <= 4 and sum(ch in "aeiouy" for ch in skeleton) <= 1
     return bool(_LATIN.fullmatch(skeleton))
 
 

@@ -157,7 +157,19 @@ class _PdfReader:
         self.ocr_problem = self.ocr_problem or ocr.tesseract_problem()
         if self.ocr_problem:
             return blank
-        return ocr.ocr_pdf_page(page, number)
+        return self._renumber_tables(ocr.ocr_pdf_page(page, number))
+
+    def _renumber_tables(self, page: SourcePage) -> SourcePage:
+        """OCR numbers a page's tables from 1; the document numbers them all in one series."""
+        numbers: dict[int, int] = {}
+        lines = []
+        for line in page.lines:
+            if line.table is not None and line.table not in numbers:
+                self._tables += 1
+                numbers[line.table] = self._tables
+            lines.append(line.model_copy(update={"table": numbers.get(line.table)})
+                         if line.table is not None else line)
+        return page.model_copy(update={"lines": tuple(lines)})
 
     # --------------------------------------------------------------- legacy encodings
 
