@@ -30,7 +30,7 @@ def text_pdfs(arguments: list[str]) -> list[Path]:
             result = read_bytes(path.read_bytes(), ocr="never")
         except ReadFailure:
             continue
-        if not result.scanned_pages:
+        if result.format == "pdf" and not result.scanned_pages:
             readable.append(path)
     return readable
 

@@ -1,14 +1,473 @@
 """Vietnamese text normalisation with a map back to the original page and line.
 
-INTERFACE STUB - to be implemented (see the docstrings).
+`normalize` turns the reader's source lines into one text in which
+- characters are canonical: NFC, one Đ, one dash, plain spaces and quotes, no invisible marks;
+- open oa / oe / uy syllables carry their tone mark in one place (hòa, khỏe, thủy);
+- lines broken inside a word or a sentence are joined into logical lines.
+Every character of the result remembers the source line and column it came from, so a match
+found in the normalised text can still be quoted from the original with its page and line.
+
+The line joiner leans on a Vietnamese syllable grammar (onset + medial + nucleus + coda + tone):
+a piece of a line that is not a syllable was cut out of a word, a piece that is one may stand alone.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from validator.model import SourceLine
+
+# ------------------------------------------------------------------------- characters
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d\u02d7"
+# Odd spaces and the line/paragraph separators a reader may leave inside one line.
+_SPACES = "\u00a0\u1680\u202f\u205f\u3000\n\r\x0b\x0c\x85\u2028\u2029" + "".join(
+    chr(c) for c in range(0x2000, 0x200B)
+)
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff\x7f" + "".join(
+    chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\x0b\x0c"
+)
+_CHAR_TABLE = str.maketrans(
+    _DASHES + _SPACES + "\u00d0\u00f0\u0189“”„‟″‘’‚‛′",
+    "-" * len(_DASHES) + " " * len(_SPACES) + "ĐđĐ" + '"' * 5 + "'" * 5,
+    _INVISIBLE,
+)
+_REMOVED = frozenset(_INVISIBLE)
+# Most lines hold none of the characters above; a regex scan is cheaper than translate.
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_TABLE)) + "]")
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_CLUSTER = re.compile(f".[{_COMBINING}]*", re.S)
+_WS_RUN = re.compile(r"[ \t]+")
+SHORT_LINE = 0.15  # a line ending this fraction of the text width short of the edge is short
+_WS_IRREGULAR = re.compile(r"[ \t]{2,}|\t|^ | $")
+_WS_IRREGULAR_ROW = re.compile(r"  | \t|\t |^ | $")
+
+# ---------------------------------------------------------------------- tone convention
+
+_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
+_TONES = _GRAVE + _ACUTE + _TILDE + _HOOK + _DOT
+_DROP_TONES = str.maketrans("", "", _TONES)
+_QUALITY_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn: part of the vowel
+
+
+def _tone_swaps() -> dict[str, str]:
+    """'oà' -> 'òa', 'uỷ' -> 'ủy' ... in every letter case: the mark moves to the first vowel."""
+    swaps = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for f in (first, first.upper()):
+            for s in (second, second.upper()):
+                for tone in _TONES:
+                    new_style = f + unicodedata.normalize("NFC", s + tone)
+                    swaps[new_style] = unicodedata.normalize("NFC", f + tone) + s
+    return swaps
+
+
+_TONE_SWAPS = _tone_swaps()
+# Only at the end of a word (open syllable) and never after q: "quý" keeps its mark on y.
+_NEW_STYLE = re.compile(
+    "(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONE_SWAPS})) + r"](?![^\W\d_])"
+)
+
+
+def _fix_tones(text: str) -> str:
+    return _NEW_STYLE.sub(lambda m: _TONE_SWAPS.get(m.group(), m.group()), text)
+
+
+# --------------------------------------------------------------------------- syllables
+
+# Spelling tables, written as a grammar book lists them.
+_ONSET_LIST = "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x"
+_RIMES_BY_NUCLEUS = {
+    "a": "a ai ao au ay ac ach am an ang anh ap at",
+    "ă": "ăc ăm ăn ăng ăp ăt",
+    "â": "âc âm ân âng âp ât âu ây",
+    "e": "e eo ec em en eng ep et",
+    "ê": "ê êu êch êm ên ênh êp êt",
+    "i": "i iu ich im in inh ip it",
+    "iê": "ia iêc iêm iên iêng iêp iêt iêu",
+    "o": "o oi oc om on ong op ot oong ooc",
+    "ô": "ô ôi ôc ôm ôn ông ôp ôt",
+    "ơ": "ơ ơi ơm ơn ơp ơt",
+    "u": "u ui uc um un ung up ut",
+    "uô": "ua uôc uôi uôm uôn uông uôt",
+    "ư": "ư ưi ưu ưc ưm ưn ưng ưt",
+    "ươ": "ưa ươc ươi ươm ươn ương ươp ươt ươu",
+    "y": "y",
+    # 'iê' is spelt 'yê' when nothing precedes it (yên, yêu) and after the medial u (uyên).
+    "yê": "yêm yên yêt yêu",
+    # With the medial o / u (hoa, khoe, tuân, thuở, huy, khuya, chuyên).
+    "oa": "oa oai oay oac oach oam oan oang oanh oap oat oăc oăm oăn oăng oăt",
+    "oe": "oe oeo oen oet",
+    "uâ": "uân uâng uât uây",
+    "uê": "uê uêch uênh",
+    "uơ": "uơ",
+    "uy": "uy uya uych uynh uyt uyu uyên uyêt",
+}
+_ONSETS = _ONSET_LIST.split()
+_MEDIAL_NUCLEI = ("oa", "oe", "uâ", "uê", "uơ", "uy")
+_RIMES = tuple(
+    rime
+    for nucleus, rimes in _RIMES_BY_NUCLEUS.items()
+    if nucleus != "yê" and nucleus not in _MEDIAL_NUCLEI
+    for rime in rimes.split()
+)
+_Y_RIMES = tuple(_RIMES_BY_NUCLEUS["yê"].split())
+_MEDIAL_RIMES = tuple(r for n in _MEDIAL_NUCLEI for r in _RIMES_BY_NUCLEUS[n].split())
+# After qu the medial is already written: qua, quân, quê, quy, quyết, quốc.
+_QU_RIMES = (
+    *(r for r in _RIMES if r[0] in "aăâeêơ"),
+    *("i", "y", "ynh", "yt", "ych", "yu", "yên", "yêt", "ôc"),
+)
+_FRONT = "eêiy"
+_STOPS = ("c", "ch", "p", "t")
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _rimes_after(onset: str) -> tuple[str, ...]:
+    """The rimes an onset may take, by the spelling rules (k/gh/ngh before e ê i y ...)."""
+    if onset == "qu":
+        return _QU_RIMES
+    if onset == "":
+        return (*(r for r in _RIMES if not r.startswith("iê")), *_Y_RIMES, *_MEDIAL_RIMES)
+    if onset in ("k", "gh", "ngh"):
+        return tuple(r for r in _RIMES if r[0] in _FRONT)
+    if onset == "c":
+        return tuple(r for r in _RIMES if r[0] not in _FRONT)
+    if onset == "ng":
+        return (*(r for r in _RIMES if r[0] not in _FRONT), *_MEDIAL_RIMES)
+    if onset == "g":  # gì, gìn, giếng: the i of gi doubles as the vowel
+        return (*(r for r in _RIMES if r[0] not in "eêy"), *_MEDIAL_RIMES)
+    if onset == "gi":
+        return tuple(r for r in _RIMES if r[0] not in "iy")
+    return (*_RIMES, *_MEDIAL_RIMES)
+
+
+_SYLLABLES = frozenset(o + r for o in ["", *_ONSETS] for r in _rimes_after(o))
+_SYLLABLE_PREFIXES = frozenset(s[:i] for s in _SYLLABLES for i in range(1, len(s) + 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_tone(word: str) -> tuple[str, str] | None:
+    """(toneless lower-case letters, tone mark or ''), None when more than one tone mark."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    toneless = decomposed.translate(_DROP_TONES)
+    marks = len(decomposed) - len(toneless)
+    if marks > 1:
+        return None
+    tone = ""
+    if marks:
+        at = next(i for i, c in enumerate(decomposed) if c in _TONES)
+        carrier = decomposed[:at].rstrip(_QUALITY_MARKS)[-1:]
+        if carrier not in _VOWELS:  # a tone mark sits on a vowel
+            return None
+        tone = decomposed[at]
+    return unicodedata.normalize("NFC", toneless), tone
+
+
+@lru_cache(maxsize=1 << 16)
+def is_syllable(word: str) -> bool:
+    """True when `word` (any case) is a well-formed Vietnamese syllable."""
+    return _spelt_with(word, _SYLLABLES)
+
+
+def _is_syllable_prefix(word: str) -> bool:
+    """True when letters may follow `word` to make a syllable (quyế -> quyết)."""
+    return _spelt_with(word, _SYLLABLE_PREFIXES)
+
+
+def _spelt_with(word: str, spellings: frozenset[str]) -> bool:
+    split = _split_tone(word)
+    if split is None or split[0] not in spellings:
+        return False
+    base, tone = split
+    # A checked stop (-c, -ch, -p, -t) takes only the sắc or nặng tone; nothing can follow it
+    # but the h of -ch, so this holds for a prefix too.
+    return not (base.endswith(_STOPS) and tone in (_GRAVE, _HOOK, _TILDE))
+
+
+# ------------------------------------------------------------------------ one line
+
+
+def _compose(text: str, cols: list[int] | None) -> tuple[str, list[int]]:
+    """NFC, keeping for each output character the column of its base character."""
+    parts: list[str] = []
+    keep: list[int] = []
+    for m in _CLUSTER.finditer(text):
+        composed = unicodedata.normalize("NFC", m.group())
+        parts.append(composed)
+        keep.extend([m.start()] * len(composed))
+    result = "".join(parts)
+    if not unicodedata.is_normalized("NFC", result):
+        # Composition across clusters (not Vietnamese): map proportionally, columns stay in range.
+        result = unicodedata.normalize("NFC", text)
+        scale = len(text) / len(result)
+        keep = [min(int(i * scale), len(text) - 1) for i in range(len(result))]
+    return result, keep if cols is None else [cols[k] for k in keep]
+
+
+def _squeeze(text: str, cols: list[int] | None, row: bool) -> tuple[str, list[int] | None]:
+    """One space per run of blanks, no blanks at the ends; a table row keeps its TABs."""
+    if not (_WS_IRREGULAR_ROW if row else _WS_IRREGULAR).search(text):
+        return text, cols
+    parts: list[str] = []
+    keep: list[int] = []
+    pos = 0
+    for m in _WS_RUN.finditer(text):
+        start, run = m.start(), m.group()
+        parts.append(text[pos:start])
+        keep.extend(range(pos, start))
+        if row and "\t" in run:
+            parts.append("\t" * run.count("\t"))
+            keep.extend(start + i for i, ch in enumerate(run) if ch == "\t")
+        elif pos < start and m.end() < len(text):  # inner run: one space
+            parts.append(" ")
+            keep.append(start)
+        pos = m.end()
+    parts.append(text[pos:])
+    keep.extend(range(pos, len(text)))
+    return "".join(parts), keep if cols is None else [cols[k] for k in keep]
+
+
+def _clean(raw: str, row: bool = False) -> tuple[str, list[int] | None]:
+    """Character-normalised line and, per character, its column in `raw` (None: unchanged)."""
+    text = raw.translate(_CHAR_TABLE) if _SPECIAL.search(raw) else raw
+    cols = None
+    if len(text) != len(raw):
+        cols = [i for i, ch in enumerate(raw) if ch not in _REMOVED]
+    if not unicodedata.is_normalized("NFC", text):
+        text, cols = _compose(text, cols)
+    text, cols = _squeeze(text, cols, row)
+    return _fix_tones(text), cols
+
+
+def normalize_string(text: str) -> str:
+    """Character-level normalisation of a short string (rule phrases, examples).
+
+    Line breaks inside `text` become spaces: the string is treated as one line.
+    """
+    return _clean(text)[0]
+
+
+def _lower_same_length(text: str) -> str:
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    # A few letters (İ) lower-case to two characters; keep those as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _loose_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    for start, end in ((0xC0, 0x250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            base = unicodedata.normalize("NFD", chr(code))[0]
+            if base != chr(code) and base.isascii():
+                table[code] = base.lower()
+    return table
+
+
+_LOOSE = _loose_table()
+
+
+def match_key(text: str) -> str:
+    """Lower-case form, same length as the input."""
+    return _lower_same_length(text)
+
+
+def loose_key(text: str) -> str:
+    """Lower-case, diacritic-free form (đ -> d), same length as the input."""
+    return _lower_same_length(text).translate(_LOOSE)
+
+
+# ------------------------------------------------------------------ joining lines
+
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_RUNS = re.compile(r"[^\W\d_]{2,}")
+_SEPARATOR = re.compile(r"[-_=*.•~ ]{3,}")
+_CODE_DASH = re.compile(r"-[A-ZĐ0-9](?:[A-ZĐ0-9]|(?=[\s,.;:)/-]|$))")
+_CLOSING_START = re.compile(r"""[,.;:!?)\]}%…]|"(?=[\s,.;:!?)]|$)""")
+_YEAR_TAIL = re.compile(r"\d{2}[.,;)]?")
+_SYMBOL_END = re.compile(r"/[A-ZĐ]+\d+$")  # "68/2013/QH1" + "3"
+_FIRST_LETTER = re.compile(r"""[\s"'(\[]*(\w)""")
+_ENUMERATOR = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•*])"
+_ENUMERATOR_ONLY = re.compile(_ENUMERATOR + r"|Điều \d+[a-zđ]?\s*[.:]")
+_MARKER = re.compile(
+    _ENUMERATOR
+    + r"""(?=\W|$)
+    | [-+•*](?=[^\W\d_])
+    | (?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*(?:[.:]|$)
+    | (?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b
+    | Căn\s+cứ|CĂN\s+CỨ|Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|KÍNH\s+GỬI|V/v|Về\s+việc|VỀ\s+VIỆC
+    | Số\s*:
+    | (?:QUYẾT\s+ĐỊNH|QUY\s+CHẾ|CỘNG\s+HÒA|PHỤ\s+LỤC|Độc\s+lập\s*-)
+    | (?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|(?:TỔNG\s+)?GIÁM\s+ĐỐC)
+    | (?:TM|KT|TL|TUQ|Q)\.
+    | \((?:Ban\s+hành|[Kk]èm\s+theo)
+    """,
+    re.X,
+)
+_PLACE_DATE = re.compile(r"[^\W\d_][\w.]*(?:\s+[\w.]+){0,4},\s*ngày\b")
+# Words that open a paragraph; after a line without a full stop they still start a new one.
+# Something must follow on the line: a last word may still grow (Để|nh).
+_OPENER = re.compile(r"(?:Trong|Theo|Để|Ngày|Nay|Xét|Tuy\s+nhiên|Ngoài\s+ra|Đồng\s+thời)(?=\W)")
+_TAIL_KEPT = 48  # characters of the logical line every end-of-line test needs
+
+
+def _has_caps_word(text: str) -> bool:
+    """True when an upper-case word of `text` is a real syllable (QUYẾT, not BHXH)."""
+    return any(w.isupper() and is_syllable(w) for w in _LETTER_RUNS.findall(text))
+
+
+def _starts_caps_or_mixed(text: str) -> tuple[bool, bool]:
+    """(first word is an upper-case syllable, first word has lower-case letters).
+
+    Only the first word counts: the rest of the line may still be glued to what follows.
+    A word ending the line may grow too (XÃ|C, O|an), so it is no upper-case word yet.
+    """
+    word = _WORD.search(text)
+    if word is None:
+        return False, False
+    first = word.group()
+    complete = word.end() < len(text) and len(first) > 1
+    return complete and first.isupper() and is_syllable(first), first.upper() != first
+
+
+def _trailing_letters(text: str) -> str:
+    start = len(text)
+    while start and text[start - 1].isalpha():
+        start -= 1
+    return text[start:]
+
+
+def _well_cased(word: str) -> bool:
+    rest = word[1:]
+    return word.islower() or word.isupper() or (word[0].isupper() and rest == rest.lower())
+
+
+@dataclass
+class _Logical:
+    """What the joiner needs to know about the logical line being built."""
+
+    parts: list[str]
+    tail: str
+    length: int
+    has_lower: bool
+    page: int
+    open_word: bool = False  # its last piece was a lone fragment glued inside a word
+
+    @classmethod
+    def start(cls, text: str, page: int) -> _Logical:
+        return cls([text], text[-_TAIL_KEPT:], len(text), text.upper() != text, page)
+
+    def add(self, joiner: str, text: str, page: int) -> None:
+        self.parts += (joiner, text)
+        self.tail = (self.tail + joiner + text)[-_TAIL_KEPT:]
+        self.length += len(joiner) + len(text)
+        self.has_lower |= text.upper() != text
+        self.page = page
+        self.open_word = joiner == "" and text.isalpha()
+
+    @property
+    def is_caps(self) -> bool:
+        """An upper-case heading (QUYẾT ĐỊNH, ỦY BAN NHÂN DÂN ...), judged on the whole line as
+        a second pass over the joined line would judge it; a long line is no heading."""
+        return not self.has_lower and self.length <= 300 and _has_caps_word("".join(self.parts))
+
+    @property
+    def is_enumerator(self) -> bool:
+        """The line is just "1." / "a)" / "-" / "Điều 5.": its text follows on the next line."""
+        return self.length <= 12 and _ENUMERATOR_ONLY.fullmatch(self.tail) is not None
+
+
+def _word_glue(cur: _Logical, nxt: str) -> bool:
+    """True when the break fell inside a word: the end of `cur` and the start of `nxt` are one."""
+    left, head_m = _trailing_letters(cur.tail), _WORD.match(nxt)
+    if not left or head_m is None:
+        return False
+    right = head_m.group()
+    left_ok, right_ok = is_syllable(left), is_syllable(right)
+    if left.isupper() and right.isupper() and not left_ok and not right_ok:
+        # Abbreviations and Roman numerals split up (B|H|XH, X|II).
+        return min(len(left), len(right)) <= 2
+    joined = left + right
+    alone = right == nxt  # the next line is just this fragment; the word may go on below
+    if not _well_cased(joined):
+        return False
+    if not (is_syllable(joined) or (alone and _is_syllable_prefix(joined))):
+        return False
+    if not left_ok or not right_ok:
+        return True
+    if alone and right[0].lower().translate(_LOOSE) in _VOWELS:
+        return True  # quy|ết, tri|ển: a lone vowel-initial fragment
+    return cur.open_word and is_syllable(joined)  # c|ủ|a
+
+
+def _glue(cur: _Logical, nxt: str) -> bool:
+    """True when punctuation, a symbol or a year shows `nxt` continues `cur` with no space."""
+    tail = cur.tail
+    last = tail[-1]
+    if nxt[0] == "/" or (last == "/" and tail[-2:-1].isalnum()):
+        return True
+    if last.isalnum() and _CODE_DASH.match(nxt):
+        return True
+    if _CLOSING_START.match(nxt) or last in "([{" or (last == '"' and tail[-2:-1] in ("", " ")):
+        return True
+    if tail[-2:] in ("19", "20") and not tail[-3:-2].isdigit() and _YEAR_TAIL.fullmatch(nxt):
+        return True
+    return nxt[0].isdigit() and _SYMBOL_END.search(tail[-16:]) is not None
+
+
+def _is_name_line(cur: _Logical) -> bool:
+    """A short line of capitalised words only: a signer's name, a place."""
+    if cur.length > 40:
+        return False
+    words = cur.tail.split()
+    return 2 <= len(words) <= 5 and all(
+        w.isalpha() and w[0].isupper() and w[1:] == w[1:].lower() for w in words
+    )
+
+
+def _breaks(cur: _Logical, nxt: str, page: int) -> bool:
+    """True when `nxt` starts a new logical line although nothing glues or marks it."""
+    next_caps, next_mixed = _starts_caps_or_mixed(nxt)
+    if (next_mixed and cur.is_caps) or (next_caps and cur.has_lower):
+        return True
+    first = _FIRST_LETTER.match(nxt)
+    capital = first is not None and first.group(1).isupper()
+    terminal = cur.tail.rstrip("\"')]")[-1:] in (".", ";", ":", "!", "?")
+    if capital and terminal:
+        return True
+    if _OPENER.match(nxt) and cur.tail[-1] != ",":
+        return True
+    if capital and _is_name_line(cur) and any(w[0].islower() for w in nxt.split()):
+        return True
+    # Across a page only a plain continuation (no full stop, lower-case start) is a wrap.
+    continues = first is not None and (first.group(1).islower() or first.group(1).isdigit())
+    return page != cur.page and (terminal or not continues)
+
+
+def _joiner(cur: _Logical, nxt: str, page: int) -> str | None:
+    """'' to glue `nxt` to the logical line, ' ' to join it with a space, None to break."""
+    if _glue(cur, nxt):
+        return ""
+    if _MARKER.match(nxt) or (nxt[0].isupper() and _PLACE_DATE.match(nxt)):
+        return None
+    if cur.tail.endswith("CHỦ NGHĨA VIỆT NAM"):
+        return None
+    if _word_glue(cur, nxt):
+        return ""
+    if cur.is_enumerator:
+        return " "
+    return None if _breaks(cur, nxt, page) else " "
+
+
+# ------------------------------------------------------------------------- result
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +501,10 @@ class NormalizedText:
     key    same length as text: lower-cased (for case-insensitive matching)
     loose  same length as text: lower-cased, diacritics removed, đ -> d
     lines  the logical lines
+
+    Each character of text comes from one source line (a "piece" of the text); `_cols` holds
+    its column in that line's original text. A space or newline put between two pieces belongs
+    to the piece before it and points just past the end of its original line.
     """
 
     text: str
@@ -49,32 +512,188 @@ class NormalizedText:
     loose: str
     lines: list[NormLine]
 
+    def __init__(
+        self,
+        text: str,
+        lines: list[NormLine],
+        sources: Sequence[SourceLine],
+        piece_starts: list[int],
+        piece_sources: list[int],
+        piece_ends: list[int],
+        cols: array,
+    ) -> None:
+        self.text = text
+        self.key = match_key(text)
+        self.loose = loose_key(text)
+        self.lines = lines
+        self._sources = sources
+        self._piece_starts = piece_starts
+        self._piece_sources = piece_sources
+        self._piece_ends = piece_ends  # text offset where each piece's own characters end
+        self._cols = cols
+        self._line_starts = [line.start for line in lines]
+
+    def _piece(self, offset: int) -> int:
+        if not self.text:
+            raise IndexError("empty text has no positions")
+        if offset == len(self.text):
+            offset -= 1
+        if not 0 <= offset < len(self.text):
+            raise IndexError(f"offset {offset} outside text of length {len(self.text)}")
+        return bisect_right(self._piece_starts, offset) - 1
+
     def position(self, offset: int) -> tuple[int, int]:
         """(page, line) of the source character behind text[offset]."""
-        raise NotImplementedError
+        source = self._sources[self._piece_sources[self._piece(offset)]]
+        return source.page, source.line
+
+    def origin(self, offset: int) -> tuple[int, int, int]:
+        """(page, line, column in the line's original text) behind text[offset]."""
+        page, line = self.position(offset)
+        return page, line, self._cols[min(offset, len(self.text) - 1)]
 
     def spans(self, start: int, end: int) -> list[Span]:
         """The original (un-normalised) text behind text[start:end], per source line."""
-        raise NotImplementedError
+        start, end = max(start, 0), min(end, len(self.text))
+        if start >= end:
+            return []
+        spans = []
+        piece = self._piece(start)
+        while piece < len(self._piece_starts) and self._piece_starts[piece] < end:
+            own_end = self._piece_ends[piece]
+            lo, hi = max(start, self._piece_starts[piece]), min(end, own_end)
+            if lo < hi:
+                source = self._sources[self._piece_sources[piece]]
+                col_hi = self._cols[hi] if hi < own_end else self._end_column(piece)
+                spans.append(Span(source.text[self._cols[lo] : col_hi], source.page, source.line))
+            piece += 1
+        return spans
+
+    def _end_column(self, piece: int) -> int:
+        """Column just past the original characters of a piece's last character."""
+        raw = self._sources[self._piece_sources[piece]].text
+        col = self._cols[self._piece_ends[piece] - 1] + 1
+        while col < len(raw) and (unicodedata.combining(raw[col]) or raw[col] in _REMOVED):
+            col += 1
+        return col
 
     def line_at(self, offset: int) -> NormLine:
-        raise NotImplementedError
+        if not self.lines:
+            raise IndexError("empty text has no lines")
+        return self.lines[max(bisect_right(self._line_starts, offset) - 1, 0)]
 
 
-def normalize_string(text: str) -> str:
-    """Character-level normalisation of a short string (rule phrases, examples)."""
-    raise NotImplementedError
+class _Builder:
+    """Accumulates pieces into logical lines, keeping the per-character column map."""
+
+    def __init__(self, sources: Sequence[SourceLine], short: set[int]) -> None:
+        self.sources = sources
+        self.short = short
+        self.parts: list[str] = []
+        self.cols = array("i")
+        self.offset = 0
+        self.piece_starts: list[int] = []
+        self.piece_sources: list[int] = []
+        self.piece_ends: list[int] = []
+        self.line_spans: list[tuple[int, int, int]] = []  # (start, end, first source index)
+        self.current: _Logical | None = None
+
+    def _put(self, separator: str, index: int, text: str, cols: list[int] | None) -> None:
+        if separator:
+            self.parts.append(separator)
+            self.cols.append(len(self.sources[self.piece_sources[-1]].text))
+            self.offset += 1
+        self.piece_starts.append(self.offset)
+        self.piece_sources.append(index)
+        self.parts.append(text)
+        self.cols.extend(range(len(text)) if cols is None else cols)
+        self.offset += len(text)
+        self.piece_ends.append(self.offset)
+
+    def begin(self, index: int, text: str, cols: list[int] | None) -> None:
+        self.close()
+        self._put("\n" if self.parts else "", index, text, cols)
+        self.line_spans.append((self.piece_starts[-1], self.offset, index))
+        self.current = _Logical.start(text, self.sources[index].page)
+
+    def extend(self, joiner: str, index: int, text: str, cols: list[int] | None) -> None:
+        assert self.current is not None
+        self._put(joiner, index, text, cols)
+        start, _, first = self.line_spans[-1]
+        self.line_spans[-1] = (start, self.offset, first)
+        self.current.add(joiner, text, self.sources[index].page)
+
+    def close(self) -> None:
+        self.current = None
+
+    def add(self, index: int) -> None:
+        source = self.sources[index]
+        row = source.table is not None
+        text, cols = _clean(source.text, row)
+        if not text:
+            self.close()  # an empty line is a real break
+        elif row or _SEPARATOR.fullmatch(text):
+            self.begin(index, text, cols)
+            self.close()  # table rows and rules stand alone
+        elif self.current is None:
+            self.begin(index, text, cols)
+        else:
+            joiner = _joiner(self.current, text, source.page)
+            if joiner == " " and index - 1 in self.short:
+                joiner = None
+            if joiner is None:
+                self.begin(index, text, cols)
+            else:
+                self.extend(joiner, index, text, cols)
+
+    def result(self) -> NormalizedText:
+        # Words glued from pieces (ho|à) get the tone convention too; lengths do not change.
+        text = _fix_tones("".join(self.parts))
+        lines = []
+        for start, end, first in self.line_spans:
+            source = self.sources[first]
+            lines.append(NormLine(text[start:end], start, source.page, source.line, source.table))
+        return NormalizedText(
+            text,
+            lines,
+            self.sources,
+            self.piece_starts,
+            self.piece_sources,
+            self.piece_ends,
+            self.cols,
+        )
 
 
-def match_key(text: str) -> str:
-    """Lower-case form, same length as the input."""
-    raise NotImplementedError
+def normalize(lines: Sequence[SourceLine], paragraphs: bool = False) -> NormalizedText:
+    """Normalise a document's source lines (in reading order) into logical lines.
+
+    `paragraphs` says each source line is already a whole paragraph (DOCX, .doc), so no
+    line is joined to the next; otherwise lines are visual lines that may wrap.
+    """
+    builder = _Builder(lines, _short_lines(lines))
+    for index in range(len(lines)):
+        if paragraphs:
+            builder.close()
+        builder.add(index)
+    return builder.result()
 
 
-def loose_key(text: str) -> str:
-    """Lower-case, diacritic-free form (đ -> d), same length as the input."""
-    raise NotImplementedError
+def _short_lines(lines: Sequence[SourceLine]) -> set[int]:
+    """Lines that stop well short of their page's right text edge: a paragraph ends there.
 
-
-def normalize(lines: Sequence[SourceLine]) -> NormalizedText:
-    raise NotImplementedError
+    Only lines with a position (PDF, OCR) can be judged; "Điều 1. Phạm vi điều chỉnh" above
+    its first sentence is the case this is for.
+    """
+    edges: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        if line.box is not None and line.table is None:
+            left, right = edges.get(line.page, (line.box.x0, line.box.x1))
+            edges[line.page] = (min(left, line.box.x0), max(right, line.box.x1))
+    short = set()
+    for index, line in enumerate(lines):
+        if line.box is None or line.page not in edges:
+            continue
+        left, right = edges[line.page]
+        if line.box.x1 < right - SHORT_LINE * (right - left):
+            short.add(index)
+    return short

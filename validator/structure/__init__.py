@@ -18,7 +18,9 @@ __all__ = ["Document", "build_document", "document_from_text"]
 
 
 def build_document(read: ReadResult, path: str) -> Document:
-    document = Document(path=path, read=read, text=normalize(read.lines))
+    # DOCX and .doc lines are whole paragraphs; PDF, OCR and text lines may be wraps.
+    text = normalize(read.lines, paragraphs=read.format in ("docx", "doc"))
+    document = Document(path=path, read=read, text=text)
     structure(document)
     return document
 
