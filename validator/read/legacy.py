@@ -325,6 +325,12 @@ def _legacy_score(sample: str, encoding: LegacyEncoding) -> int:
     return score + _motto_bonus(decode(sample, encoding))
 
 
+# Vietnamese letters outside Latin-1 (ă đ ơ ư and the toned vowels of U+1EA0-U+1EF9): a
+# legacy text seen through Latin-1 never contains them.
+_UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_UNICODE_ONLY_ENOUGH = 20
+
+
 def detect(text: str) -> Literal["unicode", "tcvn3", "vni"]:
     """Guess how text with no font information was encoded, from the words it decodes to.
 
@@ -333,6 +339,8 @@ def detect(text: str) -> Literal["unicode", "tcvn3", "vni"]:
     A legacy encoding must beat Unicode strictly; plain ASCII and ties stay "unicode".
     """
     sample = unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])
+    if len(_UNICODE_ONLY.findall(sample)) >= _UNICODE_ONLY_ENOUGH:
+        return "unicode"  # letters no 8-bit font can hold: the text is Unicode already
     best: Literal["unicode", "tcvn3", "vni"] = "unicode"
     best_score = max(_unicode_score(sample), 0)
     for encoding in ("tcvn3", "vni"):

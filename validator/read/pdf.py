@@ -8,8 +8,8 @@ is what splits the two header columns and the cells of a borderless table; pdfpl
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import pypdfium2 as pdfium
@@ -55,8 +55,9 @@ class _Row:
         return Box(x0=min(s.x0 for s in self.segments), top=self.top,
                    x1=max(s.x1 for s in self.segments), bottom=self.bottom)
 
+    @cached_property
     def cells(self) -> list[str]:
-        """Text of the row, split where the gap between runs is wide."""
+        """Text of the row, split where the gap between runs is wide (rows are built first)."""
         cells: list[list[_Segment]] = []
         for seg in sorted(self.segments, key=lambda s: s.x0):
             last = cells[-1][-1] if cells else None
@@ -122,6 +123,7 @@ class _PdfReader:
         self.ocr = ocr
         self.encoding: Encoding = "unicode"
         self.ocr_problem: str | None = None
+        self._detected = False
         self._tables = 0
 
     def read_page(self, index: int) -> SourcePage:
@@ -130,12 +132,13 @@ class _PdfReader:
         try:
             width, height = page.get_size()
             textpage = page.get_textpage()
-            segments = list(_segments(textpage, height))
+            segments = _segments(textpage, height)
             if self.ocr == "always" or _no_usable_text(page, segments):
                 return self._scanned_page(page, number, width, height)
             segments = self._decode_legacy(textpage, segments, height)
             rows = _rows(segments)
-            if _ruling_count(page) >= MIN_RULINGS_FOR_TABLE:
+            rulings = _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, MIN_RULINGS_FOR_TABLE)
+            if rulings >= MIN_RULINGS_FOR_TABLE:
                 rows_or_tables = self._with_ruled_tables(page, textpage, number, rows)
             else:
                 rows_or_tables = rows
@@ -177,10 +180,10 @@ class _PdfReader:
         fonts = _sample_fonts(textpage)
         if any(legacy.encoding_from_font(name)[0] for name in fonts):
             return [self._decode_by_font(textpage, seg, height) for seg in segments]
-        if self.encoding == "unicode":
-            guess = legacy.detect(" ".join(s.text for s in segments))
-            if guess != "unicode":
-                self.encoding = guess
+        if not self._detected:
+            # The first page with text carries the national motto: decide there, once.
+            self._detected = True
+            self.encoding = legacy.detect(" ".join(s.text for s in segments))
         if self.encoding in ("tcvn3", "vni"):
             return [_replace_text(s, legacy.decode(s.text, self.encoding)) for s in segments]
         return segments
@@ -252,34 +255,63 @@ class _PdfReader:
             table = None
             if position - 1 in borderless:
                 table = borderless[position - 1] + 1000 * number
-            cells = item.cells()
+            cells = item.cells
             text = "\t".join(cells) if table is not None else " ".join(cells)
-            lines.append(SourceLine(page=number, line=position, text=text, box=item.box(),
-                                    table=table))
+            # Values we computed ourselves: skip pydantic's validation on the hot path.
+            lines.append(SourceLine.model_construct(page=number, line=position, text=text,
+                                                    box=item.box(), table=table))
         return lines
 
 
 # ---------------------------------------------------------------------- page helpers
 
 
-def _segments(textpage: pdfium.PdfTextPage, height: float) -> Iterator[_Segment]:
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top)
-        text = text.replace("\r", " ").replace("\n", " ").replace("\x00", "")
-        if text.strip():
-            yield _Segment(text=text, x0=left, top=height - top, x1=right,
-                           bottom=height - bottom)
+def _segments(textpage: pdfium.PdfTextPage, height: float) -> list[_Segment]:
+    """Text runs with their rectangles.
+
+    pdfium lists rectangles in character order and its plain text breaks lines in the same
+    order, so a visual row of one rectangle takes its line of the plain text; only rows of
+    several runs (header columns, table cells) need the slower bounded text per run.
+    """
+    rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+    lines = textpage.get_text_range().split("\r\n")
+    rows = _rect_rows(rects)
+    if len(rows) != len(lines):
+        rows, lines = [[r] for r in rects], [None] * len(rects)
+    segments = []
+    for row, line in zip(rows, lines, strict=True):
+        for left, bottom, right, top in row:
+            text = line if line is not None and len(row) == 1 else textpage.get_text_bounded(
+                left, bottom, right, top)
+            text = text.replace("\r", " ").replace("\n", " ").replace("\x00", "")
+            if text.strip():
+                segments.append(_Segment(text=text, x0=left, top=height - top, x1=right,
+                                         bottom=height - bottom))
+    return segments
+
+
+def _rect_rows(rects: list[tuple[float, float, float, float]]) -> list[list]:
+    """Consecutive rectangles whose vertical middles fall in one band form a row."""
+    rows: list[list] = []
+    band = (0.0, -1.0)
+    for rect in rects:
+        middle = (rect[1] + rect[3]) / 2
+        if rows and band[0] <= middle <= band[1]:
+            rows[-1].append(rect)
+            band = (min(band[0], rect[1]), max(band[1], rect[3]))
+        else:
+            rows.append([rect])
+            band = (rect[1], rect[3])
+    return rows
 
 
 def _no_usable_text(page: pdfium.PdfPage, segments: list[_Segment]) -> bool:
     """No text layer, or one too thin or garbled to trust, over a page that holds an image."""
-    letters = sum(ch.isalpha() for s in segments for ch in s.text)
-    if letters == 0:
+    if not any(s.text.strip() for s in segments):
         return True
-    if not _has_image(page):
+    if not _count_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
         return False
-    if letters < MIN_TEXT_CHARS:
+    if sum(map(str.isalpha, "".join(s.text for s in segments))) < MIN_TEXT_CHARS:
         return True
     from validator.read import ocr
 
@@ -333,7 +365,7 @@ def _header_columns_first(rows: list[_Row | SourceLine], width: float) -> list[
 
 
 def _ends_header(row: _Row, centre: float, span: float) -> bool:
-    if row.box().x1 - row.box().x0 > 0.7 * span and len(row.cells()) == 1:
+    if row.box().x1 - row.box().x0 > 0.7 * span and len(row.cells) == 1:
         return True
     if len(row.segments) != 1:
         return False
@@ -347,7 +379,7 @@ def _borderless_tables(rows: list[_Row | SourceLine]) -> dict[int, int]:
     run: list[int] = []
     count = 0
     for index, row in enumerate([*rows, None]):
-        if isinstance(row, _Row) and len(row.cells()) >= 3:
+        if isinstance(row, _Row) and len(row.cells) >= 3:
             run.append(index)
             continue
         if len(run) >= 2:
@@ -412,21 +444,18 @@ def _table_holding(tables: list, row: _Row) -> int | None:
     return None
 
 
-def _has_image(page: pdfium.PdfPage) -> bool:
-    return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)),
-                None) is not None
-
-
-def _ruling_count(page: pdfium.PdfPage) -> int:
+def _count_objects(page: pdfium.PdfPage, kind: int, enough: int) -> int:
+    """Top-level page objects of one kind, counted up to `enough` (raw calls: no wrappers)."""
     count = 0
-    for _obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        count += 1
-        if count >= MIN_RULINGS_FOR_TABLE:
-            break
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, index)) == kind:
+            count += 1
+            if count >= enough:
+                break
     return count
 
 
-def _sample_fonts(textpage: pdfium.PdfTextPage, samples: int = 24) -> set[str]:
+def _sample_fonts(textpage: pdfium.PdfTextPage, samples: int = 8) -> set[str]:
     total = textpage.count_chars()
     step = max(1, total // samples)
     return {_font_name(textpage, i) for i in range(0, total, step)} - {""}
