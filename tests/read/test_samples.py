@@ -86,3 +86,13 @@ def test_doc_member_table_becomes_rows() -> None:
     result = read_path(SAMPLES / "qd-huyen-2020.doc")
     assert result.format == "doc"
     assert any("Ban Chỉ đạo" in line.text for line in result.lines)
+
+
+def test_scanned_pdf_without_ocr_has_no_text() -> None:
+    with pytest.raises(ReadFailure) as caught:
+        read_path(SAMPLES / "scanned" / "demo-decision-scan.pdf", ocr="never")
+    assert caught.value.code == "no_text"
+
+
+def test_docx_named_pdf_is_read_as_docx() -> None:
+    assert read_path(SAMPLES / "bad-docx-named.pdf").format == "docx"

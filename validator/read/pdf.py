@@ -107,10 +107,10 @@ def _open(data: bytes) -> pdfium.PdfDocument:
             exc
         ).lower():
             raise ReadFailure("encrypted") from exc
-        raise ReadFailure("corrupt", str(exc)) from exc
+        raise ReadFailure("corrupt") from exc
     if len(pdf) == 0:
         pdf.close()
-        raise ReadFailure("corrupt", "no pages")
+        raise ReadFailure("corrupt")
     return pdf
 
 
