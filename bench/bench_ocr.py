@@ -191,9 +191,9 @@ def _cpu() -> float:
 
 
 def _ocr_text(image: Image.Image, dpi: int, colour_drop: bool = True) -> tuple[str, float]:
-    gray = ocr.preprocess(image, drop_colours=colour_drop)
-    words = ocr.parse_tsv(ocr.run_tesseract(gray, dpi=dpi))
-    page = ocr.page_from_words(words, 1, gray.size, dpi)
+    gray, borders = ocr.preprocess_page(image, drop_colours=colour_drop)
+    words = ocr.read_words(gray, dpi)
+    page = ocr.page_from_words(words, 1, gray.size, dpi, borders=borders)
     return "\n".join(line.text for line in page.lines), page.ocr_confidence or 0.0
 
 

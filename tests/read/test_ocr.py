@@ -212,6 +212,20 @@ def test_stamp_debris_is_dropped_and_split_lines_rejoined() -> None:
     assert [line.text for line in ocr.layout(words)] == ["9. Bà Đặng Thị Mai"]
 
 
+def test_table_border_separates_cells_a_space_apart() -> None:
+    words = [_word("1", 300, 200, 1), *_phrase("Ông Ngô Văn Thành", 345, 200, 1)]
+    border = ocr.Border(330, 334, 150, 300)  # the number column's right border
+    assert [line.text for line in ocr.layout(words)] == ["1 Ông Ngô Văn Thành"]
+    assert [part.text for part in ocr.segments(words, 80, [border])] == [
+        "1", "Ông Ngô Văn Thành"]
+
+
+def test_words_read_apart_with_no_space_are_paired() -> None:
+    than, h = _word("Thân", 1813, 3149, 2, width=132), _word("h", 1948, 3149, 1, width=29)
+    other = _word("Văn", 1695, 3151, 2, width=102)
+    assert ocr._split_pairs([other, than, h], tiny=6) == [(than, h)]
+
+
 def test_tsv_parsing_keeps_words_with_boxes() -> None:
     tsv = (
         "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
@@ -347,12 +361,6 @@ def _samples() -> list[Path]:
 
 
 @needs_tesseract
-@pytest.mark.xfail(
-    strict=False,
-    reason="open: Tesseract sometimes drops the spaces of a header or signer line "
-    "('ỦY BANNHÂNDÂN' -> level unknown, 'TrầnThị Mai'), stamp debris joins the signer "
-    "block, and the qd-tinh table loses member rows; see the OCR report",
-)
 @pytest.mark.parametrize("sample", [None, *_samples()], ids=lambda p: p.name if p else "demo")
 def test_scan_gets_same_verdict_and_statuses(
     sample: Path | None, demo: tuple[Path, Path], tmp_path: Path
