@@ -8,9 +8,10 @@ and serialise to the JSON of SPEC section 8 without hand-written converters.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 Format = Literal["pdf", "docx", "doc", "txt", "image"]
 Encoding = Literal["unicode", "tcvn3", "vni", "cp1258"]
@@ -31,7 +32,8 @@ class Frozen(BaseModel):
 # --------------------------------------------------------------------------- read
 
 
-class Box(Frozen):
+@dataclass(frozen=True, slots=True)
+class Box:
     """A rectangle in page coordinates (points, origin top-left)."""
 
     x0: float
@@ -40,23 +42,29 @@ class Box(Frozen):
     bottom: float
 
 
-class SourceLine(Frozen):
+# The read records below are plain dataclasses, not pydantic models: readers build one per
+# line of every page, and validation there cost as much as the text extraction itself.
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
     """One line as the reader found it, already decoded to Unicode but not normalised.
 
     A table row is one line whose cells are separated by TAB; `table` numbers the table
     within the document so rows of one table can be told from rows of the next.
     """
 
-    page: int = Field(ge=1)
-    line: int = Field(ge=1)
+    page: int  # from 1
+    line: int  # from 1 within the page
     text: str
     box: Box | None = None
     table: int | None = None
     confidence: float | None = None  # OCR word confidence average, 0-100
 
 
-class SourcePage(Frozen):
-    number: int = Field(ge=1)
+@dataclass(frozen=True, slots=True)
+class SourcePage:
+    number: int
     lines: tuple[SourceLine, ...] = ()
     scanned: bool = False
     ocr_confidence: float | None = None  # mean word confidence 0-100 when OCR read it
@@ -70,7 +78,8 @@ class DocumentError(Frozen):
     message_en: str
 
 
-class ReadResult(Frozen):
+@dataclass(frozen=True, slots=True)
+class ReadResult:
     """What a reader hands to normalisation: pages of decoded lines with positions."""
 
     format: Format

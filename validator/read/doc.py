@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from validator.model import Encoding, ReadFailure, ReadResult
@@ -69,7 +70,7 @@ def _tcvn3_text(source: Path, text: str) -> str | ReadResult:
             from validator.read.docx import read_docx
 
             result = read_docx(converted.read_bytes())
-            return result.model_copy(update={"format": "doc"})
+            return replace(result, format="doc")
     if shutil.which("catdoc"):
         output = _run(["catdoc", "-f", "plain", "-d", "utf-8", "-w", str(source)],
                       str(source.parent))

@@ -23,7 +23,7 @@ import subprocess
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -1023,10 +1023,10 @@ def renumber_tables(pages: Sequence[SourcePage], first_table: int = 1) -> list[S
                 mapping[line.table] = following
                 following += 1
         lines = tuple(
-            line.model_copy(update={"table": mapping[line.table]}) if line.table else line
+            replace(line, table=mapping[line.table]) if line.table else line
             for line in page.lines
         )
-        result.append(page.model_copy(update={"lines": lines}))
+        result.append(replace(page, lines=lines))
     return result
 
 

@@ -8,7 +8,7 @@ is what splits the two header columns and the cells of a borderless table; pdfpl
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -51,6 +51,7 @@ class _Row:
     def bottom(self) -> float:
         return max(s.bottom for s in self.segments)
 
+    @cached_property
     def box(self) -> Box:
         return Box(x0=min(s.x0 for s in self.segments), top=self.top,
                    x1=max(s.x1 for s in self.segments), bottom=self.bottom)
@@ -91,10 +92,10 @@ def _join_split_tables(pages: list[SourcePage]) -> tuple[SourcePage, ...]:
                 and previous.text.count("\t") == first.text.count("\t")):
             old, new = first.table, previous.table
             lines = tuple(
-                line.model_copy(update={"table": new}) if line.table == old else line
+                replace(line, table=new) if line.table == old else line
                 for line in page.lines
             )
-            page = page.model_copy(update={"lines": lines})
+            page = replace(page, lines=lines)
         joined.append(page)
     return tuple(joined)
 
@@ -169,9 +170,9 @@ class _PdfReader:
             if line.table is not None and line.table not in numbers:
                 self._tables += 1
                 numbers[line.table] = self._tables
-            lines.append(line.model_copy(update={"table": numbers.get(line.table)})
+            lines.append(replace(line, table=numbers.get(line.table))
                          if line.table is not None else line)
-        return page.model_copy(update={"lines": tuple(lines)})
+        return replace(page, lines=tuple(lines))
 
     # --------------------------------------------------------------- legacy encodings
 
@@ -250,7 +251,7 @@ class _PdfReader:
         borderless = _borderless_tables(ordered)
         for position, item in enumerate(ordered, 1):
             if isinstance(item, SourceLine):
-                lines.append(item.model_copy(update={"line": position}))
+                lines.append(replace(item, line=position))
                 continue
             table = None
             if position - 1 in borderless:
@@ -258,8 +259,8 @@ class _PdfReader:
             cells = item.cells
             text = "\t".join(cells) if table is not None else " ".join(cells)
             # Values we computed ourselves: skip pydantic's validation on the hot path.
-            lines.append(SourceLine.model_construct(page=number, line=position, text=text,
-                                                    box=item.box(), table=table))
+            lines.append(SourceLine(page=number, line=position, text=text,
+                                                    box=item.box, table=table))
         return lines
 
 
@@ -365,7 +366,7 @@ def _header_columns_first(rows: list[_Row | SourceLine], width: float) -> list[
 
 
 def _ends_header(row: _Row, centre: float, span: float) -> bool:
-    if row.box().x1 - row.box().x0 > 0.7 * span and len(row.cells) == 1:
+    if row.box.x1 - row.box.x0 > 0.7 * span and len(row.cells) == 1:
         return True
     if len(row.segments) != 1:
         return False
