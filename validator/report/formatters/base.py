@@ -1,0 +1,106 @@
+"""What every output format receives and the three calls it answers.
+
+A formatter is fed one document at a time, in path order, so a run over ten thousand
+files never holds more than one report in memory; `finish` gets the totals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+from validator.model import DocumentReport, RuleResult, Severity, Summary, Tool
+from validator.report.labels import Lang
+
+
+class RuleLike(Protocol):
+    """The parts of an engine rule the reports need."""
+
+    id: str
+    severity: Severity
+    source: str
+
+    @property
+    def title(self) -> object: ...  # has .vi and .en
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    title_vi: str
+    title_en: str
+    severity: Severity
+    source: str
+
+    @classmethod
+    def from_rule(cls, rule: RuleLike) -> RuleInfo:
+        title = rule.title
+        return cls(
+            id=rule.id,
+            title_vi=str(getattr(title, "vi", title)),
+            title_en=str(getattr(title, "en", title)),
+            severity=rule.severity,
+            source=rule.source,
+        )
+
+    def title(self, lang: Lang) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """The run a report describes: tool, loaded rules (in pack order), language, colour."""
+
+    tool: Tool
+    rules: tuple[RuleInfo, ...]
+    lang: Lang = "vi"
+    color: bool = False
+
+
+class Formatter(Protocol):
+    def start(self) -> None: ...
+
+    def document(self, doc: DocumentReport) -> None: ...
+
+    def finish(self, summary: Summary) -> None: ...
+
+
+class FormatterFactory(Protocol):
+    def __call__(self, out: TextIO, run: RunInfo) -> Formatter: ...
+
+
+class StreamFormatter:
+    """Base for formatters: keeps the stream and the run; start and finish do nothing."""
+
+    def __init__(self, out: TextIO, run: RunInfo) -> None:
+        self.out = out
+        self.run = run
+
+    def start(self) -> None:
+        return None
+
+    def document(self, doc: DocumentReport) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: Summary) -> None:
+        return None
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 (and so HTML and JUnit) cannot carry."""
+    return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+def error_message(doc: DocumentReport, lang: Lang) -> str:
+    if doc.error is None:
+        return ""
+    return doc.error.message if lang == "vi" else doc.error.message_en
+
+
+def result_message(result: RuleResult, lang: Lang) -> str:
+    """A rule result's message in `lang`, whatever language the run that made it used."""
+    return getattr(result.messages, lang) or result.message
