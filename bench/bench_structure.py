@@ -14,30 +14,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from validator.model import ReadFailure, ReadResult
+from validator.model import ReadResult
 from validator.normalize import normalize
 from validator.structure import Document, document_from_text
 from validator.structure.build import structure
 from validator.structure.nlp import get_nlp
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_read import text_pdfs
+
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 10
-
-
-def text_pdfs(arguments: list[str], read_bytes: Callable[..., ReadResult]) -> list[Path]:
-    paths = [Path(a) for a in arguments] or [ROOT / "samples"]
-    found: list[Path] = []
-    for path in paths:
-        found.extend(sorted(path.rglob("*.pdf")) if path.is_dir() else [path])
-    readable = []
-    for path in found:
-        try:
-            result = read_bytes(path.read_bytes(), ocr="never")
-        except ReadFailure:
-            continue
-        if not result.scanned_pages:
-            readable.append(path)
-    return readable
 
 
 def timed(function: Callable[[], object]) -> float:
@@ -89,7 +76,7 @@ def main() -> None:
     except ImportError:
         bench_sources()
         return
-    files = text_pdfs(sys.argv[1:], read_bytes)
+    files = text_pdfs(sys.argv[1:])
     if not files:
         bench_sources()
         return

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from validator.model import DocumentReport, Level, ReadFailure
+from validator.model import DocumentReport, Level, ReadFailure, ReadResult
 from validator.read import DEFAULT_MAX_BYTES, read_path
 from validator.read.errors import document_error
 
@@ -63,8 +63,7 @@ def inspect_file(path: str | Path, options: Options = Options()) -> dict[str, An
         format=read.format,
         encoding=read.encoding,
         scanned_pages=read.scanned_pages,
-        ocr_confidence={p.number: p.ocr_confidence for p in read.pages
-                        if p.ocr_confidence is not None},
+        ocr_confidence=_ocr_confidence(read),
         doc_type=document.doc_type,
         level=document.level,
         metadata=document.metadata.model_dump(mode="json"),
@@ -75,6 +74,10 @@ def inspect_file(path: str | Path, options: Options = Options()) -> dict[str, An
         pages=[_page_entry(document, page.number) for page in read.pages],
     )
     return entry
+
+
+def _ocr_confidence(read: ReadResult) -> dict[int, float]:
+    return {p.number: p.ocr_confidence for p in read.pages if p.ocr_confidence is not None}
 
 
 def _page_entry(document: Document, number: int) -> dict[str, Any]:
@@ -107,8 +110,7 @@ def check_file(path: str | Path, options: Options, rules: RuleSet,
         doc_type=document.doc_type,
         level=document.level,
         scanned_pages=read.scanned_pages,
-        ocr_confidence={p.number: p.ocr_confidence for p in read.pages
-                        if p.ocr_confidence is not None},
+        ocr_confidence=_ocr_confidence(read),
         metadata=document.metadata,
         members=document.members,
         results=results,
