@@ -3,7 +3,10 @@
 `normalize` turns the reader's source lines into one text in which
 - characters are canonical: NFC, one Đ, one dash, plain spaces and quotes, no invisible marks;
 - open oa / oe / uy syllables carry their tone mark in one place (hòa, khỏe, thủy);
-- lines broken inside a word or a sentence are joined into logical lines.
+- lines broken inside a word or a sentence are joined into logical lines;
+- OCR slips are undone where the document itself shows them: a hỏi read as sắc where the same
+  phrase is spelt otherwise elsewhere (repair_confused_tones), a speck read as "." or "," at
+  the end of a heading or name line.
 Every character of the result remembers the source line and column it came from, so a match
 found in the normalised text can still be quoted from the original with its page and line.
 
@@ -20,6 +23,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
+from typing import TypeVar
 
 from validator.model import SourceLine
 
@@ -246,6 +251,38 @@ def _clean(raw: str, row: bool = False) -> tuple[str, list[int] | None]:
     return _fix_tones(text), cols
 
 
+# A "." or "," ending a line after a space or after ":" / ";" is always a speck of the scan: no
+# Vietnamese punctuation follows a space. Right after a word it is one only on a heading or a
+# name line (_HEADING_MARK).
+_LOOSE_MARK = re.compile(r"(?:(?<=[:;])|(?<=\w) ) ?[.,]$")
+_HEADING_MARK = re.compile(r"(?<=\w)[.,]$")
+
+
+def _loose_mark_length(line: str) -> int:
+    """Characters at the end of a line that are a speck read as "." or "," ("CHỦ TỊCH .")."""
+    match = _LOOSE_MARK.search(line)
+    return 0 if match is None else match.end() - match.start()
+
+
+def _heading_mark_length(line: str) -> int:
+    """1 when a heading or a name line ends in "." or ",": "QUYẾT ĐỊNH," / "Trần Thị Mai."
+
+    Such a line takes no mark, and with it the parsers would not know it. An abbreviation
+    keeps its dot ("KT.", "TM."): it is not a syllable. A one-word line is left alone: whether
+    it ends in a mark can decide how it joins the next, and a second pass must join the same.
+    """
+    match = _HEADING_MARK.search(line)
+    if match is None:
+        return 0
+    words = line[: match.start()].split()
+    if len(words) < 2 or len(words[-1]) < 2 or not is_syllable(words[-1]):
+        return 0
+    letters = [c for c in line if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return 1
+    return int(len(words) <= 5 and all(w.isalpha() and w.istitle() for w in words))
+
+
 def normalize_string(text: str) -> str:
     """Character-level normalisation of a short string (rule phrases, examples).
 
@@ -285,6 +322,179 @@ def loose_key(text: str) -> str:
     return _lower_same_length(text).translate(_LOOSE)
 
 
+# ------------------------------------------------------------- OCR tone confusions
+
+# Tesseract's Vietnamese model reads hỏi as sắc (Tổ -> Tố, kể -> kế) on about 1 % of the words of
+# a scan, and ngã as hỏi now and then: at 200-300 dpi the three small marks look alike. The other
+# tones (none, huyền, nặng) are seldom confused with them, and keeping them apart is what tells
+# "Trưởng bản" from "Trưởng ban".
+_CONFUSED_TONES = (_HOOK, _TILDE)  # folded into _ACUTE
+
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for start, end in ((0xC0, 0x250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            decomposed = unicodedata.normalize("NFD", chr(code))
+            if any(tone in decomposed for tone in _CONFUSED_TONES):
+                for tone in _CONFUSED_TONES:
+                    decomposed = decomposed.replace(tone, _ACUTE)
+                folded = unicodedata.normalize("NFC", decomposed)
+                if len(folded) == 1:
+                    table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_key(text: str) -> str:
+    """Lower-case form with hỏi and ngã read as sắc, same length as the input.
+
+    Two words with the same fold key differ only by the tone marks OCR confuses (tổ / tố,
+    bản / bán); words that differ in any other mark (ban / bản, văn / vẫn) keep different keys.
+    """
+    return _lower_same_length(text).translate(_FOLD)
+
+
+def fold_tones(text: str) -> str:
+    """hỏi and ngã read as sắc, case and everything else kept (for regex sources)."""
+    return text.translate(_FOLD)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+_PAIR_GAP = re.compile(r"[^\n\t]{1,3}")  # what may stand between two words of one phrase
+# How often a spelling must occur, and how many times more often than the variant, before the
+# document's own usage is trusted over it: a two-word phrase, or a lone word when no phrase
+# around it says anything.
+PHRASE_SUPPORT, PHRASE_RATIO = 2, 2
+WORD_SUPPORT, WORD_RATIO = 3, 3
+REPAIR_PASSES = 3
+
+
+_S = TypeVar("_S", str, tuple[str, str])  # a word's spelling, or a two-word phrase's
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    key: str  # lower-case word, "#" for a number: "ngày 5 tháng" and "ngày 19 tháng" are one
+    fold: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        key = "#" if word.isdigit() else match_key(word)
+        tokens.append(_Token(match.start(), match.end(), key, fold_key(key)))
+    return tokens
+
+
+def repair_confused_tones(text: str) -> str:
+    """Undo OCR tone confusions, judged by how the document itself spells its phrases.
+
+    A word is respelt when a two-word phrase around it is spelt otherwise elsewhere in the
+    document, with tone marks that differ only as OCR confuses them, and that spelling is
+    clearly the document's: "Chủ tịch" five times against one "Chú tịch"; or "Phó Chủ tịch"
+    once against one "PHỎ CHỦ TỊCH" when "phó" is the usual spelling of the word and "phỏ"
+    occurs nowhere else. A word is never respelt on its own frequency alone: "Hồ Chí Minh"
+    once stays, however often "chỉ đạo" occurs. No word list: the evidence is the document's
+    own text, so a native document, which spells each phrase one way, is left as it is.
+    Lengths do not change: offsets and the map to the source hold.
+    """
+    # A respelt phrase is evidence for its words elsewhere: go again until nothing changes.
+    for _ in range(REPAIR_PASSES):
+        repaired = _repair_pass(text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
+
+
+def _repair_pass(text: str) -> str:
+    tokens = _tokens(text)
+    words: dict[str, dict[str, int]] = {}
+    for token in tokens:
+        seen = words.setdefault(token.fold, {})
+        seen[token.key] = seen.get(token.key, 0) + 1
+    votes = _phrase_votes(text, tokens, words)
+    chars = list(text)
+    for token in tokens:
+        # Phrases that disagree ("Chính phủ" / "Tân Phú,") leave the word as it is.
+        wanted = votes.get(token.start, set())
+        if len(wanted) == 1 and token.key not in wanted:
+            _respell(chars, token, next(iter(wanted)))
+    return "".join(chars)
+
+
+def _phrase_votes(
+    text: str, tokens: list[_Token], words: dict[str, dict[str, int]]
+) -> dict[int, set[str]]:
+    """Token start -> the spellings the clear two-word phrases it is part of ask for."""
+    pairs = [
+        (left, right)
+        for left, right in pairwise(tokens)
+        if _PAIR_GAP.fullmatch(text, left.end, right.start) is not None
+    ]
+    phrases: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    for left, right in pairs:
+        seen = phrases.setdefault((left.fold, right.fold), {})
+        seen[(left.key, right.key)] = seen.get((left.key, right.key), 0) + 1
+    votes: dict[int, set[str]] = {}
+    for left, right in pairs:
+        own = (left.key, right.key)
+        seen = phrases[(left.fold, right.fold)]
+        best = _trusted(seen, own, PHRASE_SUPPORT, PHRASE_RATIO)
+        if best is None:
+            best = _usual_spelling(seen, own, words[left.fold], words[right.fold])
+        if best is not None:
+            votes.setdefault(left.start, set()).add(best[0])
+            votes.setdefault(right.start, set()).add(best[1])
+    return votes
+
+
+def _trusted(seen: dict[_S, int], own: _S, support: int, ratio: int) -> _S | None:
+    """The spelling the document supports (maybe `own`), or None when it is not clear."""
+    best, count = max(seen.items(), key=lambda item: item[1])
+    if count < support:
+        return None
+    if best == own:
+        return own
+    return best if count >= ratio * seen[own] else None
+
+
+def _usual_spelling(
+    seen: dict[tuple[str, str], int],
+    own: tuple[str, str],
+    left_words: dict[str, int],
+    right_words: dict[str, int],
+) -> tuple[str, str] | None:
+    """A phrase spelt otherwise as often as `own`, whose words are the document's usual
+    spelling of them while those of `own` are rare."""
+    found = []
+    for other, count in seen.items():
+        if other == own or count < seen[own]:
+            continue
+        differing = [
+            (words, mine, theirs)
+            for words, mine, theirs in zip((left_words, right_words), own, other, strict=True)
+            if mine != theirs
+        ]
+        if all(_trusted(words, mine, WORD_SUPPORT, WORD_RATIO) == theirs
+               for words, mine, theirs in differing):
+            found.append(other)
+    return found[0] if len(found) == 1 else None
+
+
+def _respell(chars: list[str], token: _Token, spelling: str) -> None:
+    """Write `spelling` (lower-case) over the token, keeping each letter's case."""
+    for offset, letter in enumerate(spelling):
+        at = token.start + offset
+        chars[at] = letter.upper() if chars[at].isupper() else letter
+
+
 # ------------------------------------------------------------------ joining lines
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -297,25 +507,41 @@ _SYMBOL_END = re.compile(r"/[A-ZĐ]+\d+$")  # "68/2013/QH1" + "3"
 _FIRST_LETTER = re.compile(r"""[\s"'(\[]*(\w)""")
 _ENUMERATOR = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•*])"
 _ENUMERATOR_ONLY = re.compile(_ENUMERATOR + r"|Điều \d+[a-zđ]?\s*[.:]")
+# Markers and openers are matched on the tone-folded line (fold_tones): a scan's "QUYỂT ĐỊNH"
+# or "PHỎ CHỦ TỊCH" still starts its own line.
+# "Điều 5" starts a provision when a dot, the line end or its capitalised title follows;
+# "Điều 5 của Luật ..." at the start of a wrapped line does not.
+_UPPER_CLASS = re.escape("".join(
+    chr(code) for code in range(0x41, 0x1EFA) if chr(code).isupper() and chr(code).isalpha()
+))
 _MARKER = re.compile(
-    _ENUMERATOR
+    fold_tones(_ENUMERATOR
     + r"""(?=\W|$)
     | [-+•*](?=[^\W\d_])
-    | (?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*(?:[.:]|$)
+    | (?:Điều|ĐIỀU)\s+\d+[a-zđ]?(?:\s*[.:]|\s*$|\s+(?=[""" + _UPPER_CLASS + r"""]))
     | (?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b
+    | (?:Chương|CHƯƠNG)(?:\s+(?!\d+\s*$)[IVXLCHl1|!]*[Hl1|!][IVXLCHl1|!]*)?\s*$
     | Căn\s+cứ|CĂN\s+CỨ|Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|KÍNH\s+GỬI|V/v|Về\s+việc|VỀ\s+VIỆC
     | Số\s*:
     | (?:QUYẾT\s+ĐỊNH|QUY\s+CHẾ|CỘNG\s+HÒA|PHỤ\s+LỤC|Độc\s+lập\s*-)
     | (?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|(?:TỔNG\s+)?GIÁM\s+ĐỐC)
     | (?:TM|KT|TL|TUQ|Q)\.
     | \((?:Ban\s+hành|[Kk]èm\s+theo)
-    """,
+    """),
     re.X,
 )
 _PLACE_DATE = re.compile(r"[^\W\d_][\w.]*(?:\s+[\w.]+){0,4},\s*ngày\b")
 # Words that open a paragraph; after a line without a full stop they still start a new one.
 # Something must follow on the line: a last word may still grow (Để|nh).
-_OPENER = re.compile(r"(?:Trong|Theo|Để|Ngày|Nay|Xét|Tuy\s+nhiên|Ngoài\s+ra|Đồng\s+thời)(?=\W)")
+# "Chương" with a numeral a scan damaged or lost (IHI, lI, 1I): a line of its own, like a
+# whole "Chương III" (which _MARKER knows by its numeral when it starts a line).
+_DAMAGED_CHAPTER = re.compile(
+    r"(?:Chương|CHƯƠNG)(?:\s+(?!\d+$)[IVXLCHl1|!]*[Hl1|!][IVXLCHl1|!]*)?"
+)
+_OPENER = re.compile(
+    fold_tones(r"(?:Trong|Theo|Để|Ngày|Nay|Xét|Tuy\s+nhiên|Ngoài\s+ra|Đồng\s+thời)(?=\W)")
+)
+_MOTTO_END = fold_tones("CHỦ NGHĨA VIỆT NAM")
 _TAIL_KEPT = 48  # characters of the logical line every end-of-line test needs
 
 
@@ -372,6 +598,10 @@ class _Logical:
         self.has_lower |= text.upper() != text
         self.page = page
         self.open_word = joiner == "" and text.isalpha()
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
     @property
     def is_caps(self) -> bool:
@@ -453,13 +683,19 @@ def _breaks(cur: _Logical, nxt: str, page: int) -> bool:
 
 
 def _joiner(cur: _Logical, nxt: str, page: int) -> str | None:
-    """'' to glue `nxt` to the logical line, ' ' to join it with a space, None to break."""
+    """'' to glue `nxt` to the logical line, ' ' to join it with a space, None to break.
+
+    `nxt` comes tone-folded (fold_tones), so that a scan's "QUYỂT ĐỊNH" is still a marker.
+    """
+    if cur.length <= _TAIL_KEPT and _DAMAGED_CHAPTER.fullmatch(cur.tail):
+        return None
     if _glue(cur, nxt):
         return ""
     if _MARKER.match(nxt) or (nxt[0].isupper() and _PLACE_DATE.match(nxt)):
         return None
-    if cur.tail.endswith("CHỦ NGHĨA VIỆT NAM"):
+    if fold_tones(cur.tail).endswith(_MOTTO_END):
         return None
+
     if _word_glue(cur, nxt):
         return ""
     if cur.is_enumerator:
@@ -500,6 +736,7 @@ class NormalizedText:
     text   logical lines joined by "\\n"
     key    same length as text: lower-cased (for case-insensitive matching)
     loose  same length as text: lower-cased, diacritics removed, đ -> d
+    fold   same length as text: lower-cased, the tone marks OCR confuses (hỏi, ngã) read as sắc
     lines  the logical lines
 
     Each character of text comes from one source line (a "piece" of the text); `_cols` holds
@@ -510,6 +747,7 @@ class NormalizedText:
     text: str
     key: str
     loose: str
+    fold: str
     lines: list[NormLine]
 
     def __init__(
@@ -525,6 +763,7 @@ class NormalizedText:
         self.text = text
         self.key = match_key(text)
         self.loose = loose_key(text)
+        self.fold = fold_key(text)
         self.lines = lines
         self._sources = sources
         self._piece_starts = piece_starts
@@ -583,6 +822,13 @@ class NormalizedText:
         return self.lines[max(bisect_right(self._line_starts, offset) - 1, 0)]
 
 
+def _trim(text: str, cols: list[int] | None, cut: int) -> tuple[str, list[int] | None]:
+    """`text` without its last `cut` characters, with their columns."""
+    if not cut:
+        return text, cols
+    return text[:-cut], None if cols is None else cols[:-cut]
+
+
 class _Builder:
     """Accumulates pieces into logical lines, keeping the per-character column map."""
 
@@ -635,20 +881,36 @@ class _Builder:
         elif row or _SEPARATOR.fullmatch(text):
             self.begin(index, text, cols)
             self.close()  # table rows and rules stand alone
-        elif self.current is None:
-            self.begin(index, text, cols)
         else:
-            joiner = _joiner(self.current, text, source.page)
+            self._add_text(index, text, cols)
+
+    def _add_text(self, index: int, text: str, cols: list[int] | None) -> None:
+        # Stray marks go before the line is joined, so that normalising the result again finds
+        # nothing more to drop and joins the same lines.
+        text, cols = _trim(text, cols, _loose_mark_length(text))
+        joiner = None
+        if self.current is not None:
+            joiner = _joiner(self.current, fold_tones(text), self.sources[index].page)
             if joiner == " " and index - 1 in self.short:
                 joiner = None
-            if joiner is None:
-                self.begin(index, text, cols)
-            else:
-                self.extend(joiner, index, text, cols)
+        # A lone mark, and a heading's mark, are judged on the logical line they would end.
+        before = "" if self.current is None or joiner is None else self.current.text + joiner
+        cut = max(_loose_mark_length(before + text), _heading_mark_length(before + text))
+        if cut >= len(text):
+            return  # the line held nothing but the speck
+        text, cols = _trim(text, cols, cut)
+        if self.current is None or joiner is None:
+            self.begin(index, text, cols)
+        else:
+            self.extend(joiner, index, text, cols)
 
     def result(self) -> NormalizedText:
         # Words glued from pieces (ho|à) get the tone convention too; lengths do not change.
         text = _fix_tones("".join(self.parts))
+        if any(source.confidence is not None for source in self.sources):
+            # Only text that OCR read can carry its tone confusions; a native document keeps
+            # every spelling it was typed with.
+            text = repair_confused_tones(text)
         lines = []
         for start, end, first in self.line_spans:
             source = self.sources[first]

@@ -4,7 +4,11 @@ A variant is written as a reviewer would write it ("công chức {vhxh}"); it is
 the same functions as the document, so case, tone-mark placement, dashes and line breaks do not
 matter. `{name}` expands to the pack's synonym list (abbreviations: VH-XH, UBND, BHXH ...).
 A variant starting with "re:" is a raw regular expression over the diacritic-free key
-(or the lower-case key when `marks` is set).
+(or the fold key when `marks` is set).
+
+With `marks` a phrase keeps its diacritics except the difference OCR blurs: hỏi, ngã and sắc are
+one (fold_key), so a scanned "Trướng ấp" is still "Trưởng ấp" while "Trưởng bản" stays apart
+from "Trưởng ban". Without `marks` every diacritic is ignored.
 """
 
 from __future__ import annotations
@@ -13,7 +17,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from validator.normalize import NormalizedText, loose_key, match_key, normalize_string
+from validator.normalize import (
+    NormalizedText,
+    fold_key,
+    fold_tones,
+    loose_key,
+    normalize_string,
+)
 
 REGEX_PREFIX = "re:"
 _REFERENCE = re.compile(r"\{([A-Za-z0-9_]+)\}")
@@ -27,13 +37,14 @@ class PatternError(ValueError):
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """Compiled alternatives; `marks` keeps diacritics (Trưởng bản is not Trưởng ban)."""
+    """Compiled alternatives; `marks` keeps diacritics (Trưởng bản is not Trưởng ban) but
+    those OCR confuses (hỏi / ngã / sắc)."""
 
     pattern: re.Pattern[str]
     marks: bool = False
 
     def haystack(self, text: NormalizedText) -> str:
-        return text.key if self.marks else text.loose
+        return text.fold if self.marks else text.loose
 
     def finditer(self, text: NormalizedText, start: int, end: int) -> Iterator[tuple[int, int]]:
         for match in self.pattern.finditer(self.haystack(text), start, end):
@@ -42,14 +53,14 @@ class PhraseSet:
 
     def search_string(self, value: str) -> re.Match[str] | None:
         """Search a short normalised string (a heading, a member's position)."""
-        key = match_key(value) if self.marks else loose_key(value)
+        key = _key(value, self.marks)
         return self.pattern.search(key)
 
 
 def literal_regex(literal: str, marks: bool) -> str:
     """Regex for one literal phrase, tolerant of spacing around punctuation and line breaks."""
     normalised = normalize_string(literal).strip()
-    key = match_key(normalised) if marks else loose_key(normalised)
+    key = _key(normalised, marks)
     parts: list[str] = []
     pending_space = False
     for char in key:
@@ -73,9 +84,13 @@ def literal_regex(literal: str, marks: bool) -> str:
     return body
 
 
+def _key(text: str, marks: bool) -> str:
+    return fold_key(text) if marks else loose_key(text)
+
+
 def variant_regex(variant: str, synonyms: Mapping[str, Sequence[str]], marks: bool) -> str:
     if variant.startswith(REGEX_PREFIX):
-        return variant[len(REGEX_PREFIX) :]
+        return _raw_regex(variant, marks)
     pieces: list[str] = []
     position = 0
     for ref in _REFERENCE.finditer(variant):
@@ -94,8 +109,14 @@ def variant_regex(variant: str, synonyms: Mapping[str, Sequence[str]], marks: bo
 
 def _alternative(synonym: str, marks: bool) -> str:
     if synonym.startswith(REGEX_PREFIX):
-        return synonym[len(REGEX_PREFIX) :]
+        return _raw_regex(synonym, marks)
     return literal_regex(synonym, marks)
+
+
+def _raw_regex(variant: str, marks: bool) -> str:
+    """A "re:" variant; folding only touches toned letters, never regex syntax."""
+    source = variant[len(REGEX_PREFIX) :]
+    return fold_tones(source) if marks else source
 
 
 def _literal_piece(text: str, marks: bool) -> str:

@@ -25,14 +25,19 @@ def build_document(read: ReadResult, path: str) -> Document:
     return document
 
 
-def document_from_text(text: str, path: str = "<text>") -> Document:
-    """A document typed as text; lines holding a TAB are table rows, one table per run of them."""
+def document_from_text(text: str, path: str = "<text>",
+                       ocr_confidence: float | None = None) -> Document:
+    """A document typed as text; lines holding a TAB are table rows, one table per run of them.
+
+    `ocr_confidence` marks every line as read by OCR with that confidence (tests of OCR text).
+    """
     lines: list[SourceLine] = []
     table, in_table = 0, False
     for number, raw in enumerate(text.splitlines(), 1):
         if "\t" in raw and not in_table:
             table += 1
         in_table = "\t" in raw
-        lines.append(SourceLine(page=1, line=number, text=raw, table=table if in_table else None))
+        lines.append(SourceLine(page=1, line=number, text=raw, table=table if in_table else None,
+                                confidence=ocr_confidence))
     read = ReadResult(format="txt", pages=(SourcePage(number=1, lines=tuple(lines)),))
     return build_document(read, path)

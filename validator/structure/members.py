@@ -324,14 +324,25 @@ def _name_run(text: str, begin: int, need_separator: bool) -> tuple[str | None, 
     if need_separator and POSITION_START.match(" ".join(w.group() for w in words[:2]).lower()
                                                + " "):
         return None, begin
-    name = " ".join(w.group().rstrip(",;:.") for w in words)
+    name = " ".join(" ".join(_unglued(w.group().rstrip(",;:."))) for w in words)
     return name, words[-1].end()
 
 
 def _is_name_word(token: str) -> bool:
     if not token.isalpha() or not token[0].isupper():
         return False
+    parts = _unglued(token)
+    # A scan may lose the space inside a name ("VănHùng"): two capitalised syllables are still
+    # two name words.
+    if len(parts) > 1:
+        return all(p.istitle() for p in parts)
     return token[1:].islower() or token.isupper() or len(token) == 1
+
+
+def _unglued(token: str) -> list[str]:
+    """ "VănHùng" -> ["Văn", "Hùng"]: a new word starts at a capital after a small letter."""
+    cuts = [i for i in range(1, len(token)) if token[i].isupper() and token[i - 1].islower()]
+    return [token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)], strict=True)]
 
 
 def _give_back_title(text: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
