@@ -260,6 +260,8 @@ _HEADING_MARK = re.compile(r"(?<=\w)[.,]$")
 
 def _loose_mark_length(line: str) -> int:
     """Characters at the end of a line that are a speck read as "." or "," ("CHỦ TỊCH .")."""
+    if not line.endswith((".", ",")):
+        return 0  # the regex below would scan the whole line to say so
     match = _LOOSE_MARK.search(line)
     return 0 if match is None else match.end() - match.start()
 
@@ -894,8 +896,11 @@ class _Builder:
             if joiner == " " and index - 1 in self.short:
                 joiner = None
         # A lone mark, and a heading's mark, are judged on the logical line they would end.
-        before = "" if self.current is None or joiner is None else self.current.text + joiner
-        cut = max(_loose_mark_length(before + text), _heading_mark_length(before + text))
+        # Both end in "." or ","; other lines skip building that line (long paragraphs).
+        cut = 0
+        if text.endswith((".", ",")):
+            before = "" if self.current is None or joiner is None else self.current.text + joiner
+            cut = max(_loose_mark_length(before + text), _heading_mark_length(before + text))
         if cut >= len(text):
             return  # the line held nothing but the speck
         text, cols = _trim(text, cols, cut)
