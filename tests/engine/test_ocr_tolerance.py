@@ -8,12 +8,10 @@ words); the bench prints how many statuses flip at higher rates.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from script_loader import load_script
 
 from validator.engine import load_rules
 from validator.normalize import fold_key, normalize_string, repair_confused_tones
@@ -27,16 +25,9 @@ SEEDS = range(5)
 MEASURED_TONE_RATE = 0.01
 
 
-def _load(relative: str, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / relative)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
 
 
-bench = _load("bench/bench_ocr_tolerance.py", "bench_ocr_tolerance")
+bench = load_script("bench/bench_ocr_tolerance.py", "bench_ocr_tolerance")
 pytestmark = pytest.mark.skipif(
     not (ROOT / "samples" / "manifest.json").exists(), reason="samples/ not generated"
 )

@@ -3,16 +3,14 @@ end-to-end reading of generated scans (rendered, skewed, speckled, blurred, stam
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
+from script_loader import load_script
 
 from validator.model import ReadFailure, SourcePage
 from validator.read import ocr
@@ -29,17 +27,10 @@ needs_tesseract = pytest.mark.skipif(
 MAX_CER = 0.03
 
 
-def _load(relative: str, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / relative)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
 
 
-scans = _load("scripts/build_scans.py", "build_scans")
-bench = _load("bench/bench_ocr.py", "bench_ocr")
+scans = load_script("scripts/build_scans.py", "build_scans")
+bench = load_script("bench/bench_ocr.py", "bench_ocr")
 
 
 # ------------------------------------------------------------------------- fixtures
