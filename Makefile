@@ -11,8 +11,8 @@ run: setup
 	-$(VENV)/bin/validate samples/
 
 test: setup
-	scripts/install-system-packages.sh chromium
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
 setup: system $(STAMP)
@@ -28,6 +28,7 @@ $(STAMP): pyproject.toml
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: setup
 	$(VENV)/bin/python bench/bench_read.py

@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import importlib
+import importlib.util
 import io
 import json
 import random
@@ -2116,7 +2117,37 @@ def manifest_entry(name: str, doc: Doc | None, how: str, charset: str | None,
     return entry
 
 
-def main() -> int:
+# Defect-class corpora, one module each: scripts/samples_<topic>.py defines
+# `build(folder: Path) -> None`, which writes samples/<topic>/ (documents and a manifest.json
+# of what each one must read as). `build_samples.py --topic NAME` rebuilds one of them alone.
+TOPICS: tuple[str, ...] = ()
+
+
+def build_topic(topic: str) -> None:
+    module = _topic_module(topic)
+    folder = SAMPLES / topic
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    module.build(folder)
+    print(f"samples/{topic}/: {sum(1 for _ in folder.iterdir())} files")
+
+
+def _topic_module(topic: str):
+    path = Path(__file__).with_name(f"samples_{topic}.py")
+    spec = importlib.util.spec_from_file_location(f"samples_{topic}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--topic"] and len(args) == 2:
+        build_topic(args[1])
+        return 0
     SAMPLES.mkdir(exist_ok=True)
     # Remove only what this script writes: other people keep their own files in samples/.
     for name, _, _ in OUTPUTS:
@@ -2133,6 +2164,8 @@ def main() -> int:
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     total = sum(e["bytes"] for e in entries)
     print(f"{len(entries)} samples, {total / 1024:.0f} KB in {SAMPLES}")
+    for topic in TOPICS:
+        build_topic(topic)
     return 0
 
 

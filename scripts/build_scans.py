@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SCANNED = SAMPLES / "scanned"
 DEMO_PDF = SCANNED / "demo-decision-native.pdf"
-# Liberation Serif 2 (Times New Roman metrics, full Vietnamese); DejaVu as the fallback.
-# The older liberation/ folder lacks precomposed Vietnamese capitals, so it is not used.
-FONT_DIRS = [
-    Path("/usr/share/fonts/truetype/liberation2"),
-    Path("/usr/share/fonts/truetype/dejavu"),
-]
+# Liberation Serif 2 (Times New Roman metrics, full Vietnamese), Debian's fonts-liberation2.
+# The older liberation/ folder lacks precomposed Vietnamese capitals, so it is not used, and
+# there is no fallback: another font lays the demo out over other pages, and the tests that
+# read it would check a different document.
+FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
+FONT_PACKAGE = "fonts-liberation2"
 MAX_BYTES = 1_500_000
 A4_HEIGHT = 841.89
 SIGNER_NAME = "Nguyễn Văn Bình"
@@ -118,15 +118,19 @@ TARGET_TABLE = [
 ]
 
 
+class MissingFontError(FileNotFoundError):
+    """The scan fixtures need a font that is not installed; the message names the package."""
+
+
 def _font_path(bold: bool = False, italic: bool = False) -> Path:
     serif = "LiberationSerif-" + ("BoldItalic" if bold and italic else "Bold" if bold
                                   else "Italic" if italic else "Regular") + ".ttf"
-    sans = "DejaVuSans" + ("-Bold" if bold else "") + ".ttf"
-    for name in (serif, sans):
-        for folder in FONT_DIRS:
-            if (folder / name).exists():
-                return folder / name
-    raise FileNotFoundError("no Vietnamese-capable TrueType font (Liberation or DejaVu)")
+    path = FONT_DIR / serif
+    if not path.exists():
+        raise MissingFontError(
+            f"{path} is missing: install the Debian package {FONT_PACKAGE} "
+            f"(scripts/install-system-packages.sh does)")
+    return path
 
 
 def make_demo_pdf(path: Path = DEMO_PDF) -> Path:

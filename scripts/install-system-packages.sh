@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the validator uses, when apt-get is usable (root or sudo).
+# Installs the Debian packages the validator and its tests use, when apt-get is usable
+# (root or sudo). Every package the tests need is here, so a fresh machine is set up by
+# `make run` or `make test` alone:
+#   tesseract-ocr, -vie, -osd   OCR, the Vietnamese model, page orientation (OSD)
+#   antiword, catdoc            Word 97-2003 .doc text
+#   libreoffice-writer-nogui    .doc with legacy fonts; building samples/
+#   fonts-liberation2           Times-metric fonts with Vietnamese capitals (scan fixtures)
+#   chromium, chromium-driver   the HTML report and web-page tests (selenium)
 # Usage: scripts/install-system-packages.sh [extra packages...]
 set -u
-packages=(tesseract-ocr tesseract-ocr-vie antiword catdoc libreoffice-writer-nogui "$@")
+packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd antiword catdoc
+          libreoffice-writer-nogui fonts-liberation2 chromium chromium-driver "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -19,8 +19,9 @@ from click.testing import CliRunner, Result
 from test_batch import FAKE_RULES, FakeFactory, counted, write
 
 import validator.engine
-from validator import cli as cli_module
+from validator.cli import check as cli_module
 from validator.cli import cli
+from validator.cli import common as cli_common
 from validator.engine import PackError
 from validator.model import Messages, Report
 from validator.schema import shipped_schema_text
@@ -115,7 +116,7 @@ def test_an_internal_error_is_a_short_message_unless_debugging(folder, monkeypat
     def explode(paths):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "discover", explode)
+    monkeypatch.setattr(cli_common, "discover", explode)
     result = run(".")
     assert result.exit_code == 2
     assert "Lỗi nội bộ (RuntimeError: boom)" in result.stderr

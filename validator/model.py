@@ -78,6 +78,37 @@ class DocumentError(Frozen):
     message_en: str
 
 
+class ReadingNote(Frozen):
+    """Something a reviewer should know about how the text was read (SPEC section 3).
+
+    Readers and the structure step add them; reports show them so no verdict silently rests on
+    doubtful text. `code` is a stable identifier (see NOTE_CODES); `page` is None when the note
+    is about the whole document.
+    """
+
+    code: str
+    message: str  # Vietnamese
+    message_en: str
+    page: int | None = None
+
+
+# Stable reading-note codes. Add new ones here, with a short comment, so reports and
+# integrators have one list to look at.
+NOTE_CODES: dict[str, str] = {
+    "ocr_low_confidence": "a page read by OCR with low average confidence",
+    "ocr_field_unsure": "a header field (number, date, signer) read by OCR too unsure to trust",
+    "page_rotated": "a scanned page was turned upright before OCR",
+    "page_downscaled": "a page too large in pixels was rendered at a lower resolution",
+    "damaged_text": "text that looks damaged (legacy-conversion debris, spaced or doubled glyphs)",
+    "unmapped_font": "a PDF font without a usable Unicode map; the page was read by OCR",
+    "plain_text_fallback": "PDF line assembly failed its quality check; plain text used",
+    "tracked_changes": "the DOCX has unaccepted tracked changes; read with changes accepted",
+    "bad_bytes": "the text file has bytes that are not valid in its encoding",
+    "attachment_missing": "a member list or regulation said to be attached is not in the file",
+    "truncated": "the document is longer than a limit; only the first part was checked",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ReadResult:
     """What a reader hands to normalisation: pages of decoded lines with positions."""
@@ -85,6 +116,7 @@ class ReadResult:
     format: Format
     encoding: Encoding = "unicode"
     pages: tuple[SourcePage, ...] = ()
+    notes: tuple[ReadingNote, ...] = ()
 
     @property
     def scanned_pages(self) -> list[int]:
@@ -138,6 +170,7 @@ class Member(Frozen):
     honorific: str | None = None  # Ông, Bà, Anh, Chị, Đồng chí
     name: str | None = None
     position: str | None = None  # position and agency
+    agency: str | None = None  # from a heading ("Sở Y tế:") when the line names none
     role: str | None = None  # Trưởng ban, Phó Trưởng ban, Thành viên, ...
     text: str  # the whole entry, normalised
     page: int
@@ -212,6 +245,10 @@ class RuleResult(Frozen):
     message: str  # in the language of the run
     messages: Messages
     evidence: tuple[Evidence, ...] = ()
+    more_evidence: int = 0  # matching lines not quoted in `evidence` (never cut silently)
+    # One entry per failed part of a composed check, each a sentence a reviewer can copy
+    # into a reply letter ("Danh sách thành viên không có Phó Trưởng ban").
+    problems: tuple[Messages, ...] = ()
     looked_in: str | None = None  # where a failed rule looked ("Chương IV, Điều 9-11")
     source: str
 
@@ -230,11 +267,28 @@ class DocumentReport(BaseModel):
     metadata: Metadata | None = None
     members: list[Member] = []
     results: list[RuleResult] = []
+    notes: list[ReadingNote] = []
+    dossier: str | None = None  # the dossier (ZIP or folder) this document belongs to
+
+
+class PackInfo(Frozen):
+    name: str  # "cv3036"
+    version: str  # content digest or declared version
+    path: str | None = None  # where it was loaded from, for packs added with --rules
 
 
 class Tool(Frozen):
     name: str = "validator"
     version: str
+    packs: tuple[PackInfo, ...] = ()
+    settings: str | None = None  # the settings file the run used, if any
+
+
+class DossierSummary(BaseModel):
+    id: str
+    verdict: Verdict
+    documents: list[str] = []  # paths of its documents
+    message: str | None = None  # why, in the run's language (e.g. "thiếu Quy chế")
 
 
 class Summary(BaseModel):
@@ -243,6 +297,7 @@ class Summary(BaseModel):
     non_compliant: int = 0
     not_applicable: int = 0
     error: int = 0
+    dossiers: list[DossierSummary] = []
 
 
 class Report(BaseModel):

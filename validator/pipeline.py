@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from validator.model import DocumentReport, Level, ReadFailure, ReadResult
-from validator.read import DEFAULT_MAX_BYTES, read_path
+from validator.model import DocumentReport, Level, ReadFailure, ReadingNote, ReadResult
+from validator.read import DEFAULT_MAX_BYTES, read_bytes, read_path
 from validator.read.errors import document_error
 
 if TYPE_CHECKING:
@@ -40,13 +40,31 @@ def file_sha256(path: str | Path) -> str | None:
 
 def build(path: str | Path, options: Options = Options()) -> Document:
     """Read and structure one file; raises ReadFailure when it cannot be read."""
+    read = read_path(path, ocr=options.ocr, max_bytes=options.max_bytes)
+    return _structure(read, str(path), options)
+
+
+def build_data(data: bytes, name: str, options: Options = Options()) -> Document:
+    """Read and structure a document held in memory (an upload, an archive member)."""
+    if len(data) > options.max_bytes:
+        limit = f"{len(data) / 1048576:.1f} MB > {options.max_bytes / 1048576:.0f} MB"
+        raise ReadFailure("too_large", limit)
+    return _structure(read_bytes(data, ocr=options.ocr), name, options)
+
+
+def _structure(read: ReadResult, name: str, options: Options) -> Document:
     from validator.structure import build_document
 
-    read = read_path(path, ocr=options.ocr, max_bytes=options.max_bytes)
-    document = build_document(read, str(path))
+    document = build_document(read, name)
     if options.level is not None:
         document.level = options.level
     return document
+
+
+def notes_of(document: Document) -> list[ReadingNote]:
+    """The reading notes of the read step and of the structure step, in page order."""
+    notes = [*document.read.notes, *document.notes]
+    return sorted(notes, key=lambda note: (note.page is not None, note.page or 0))
 
 
 def inspect_file(path: str | Path, options: Options = Options()) -> dict[str, Any]:
@@ -64,6 +82,7 @@ def inspect_file(path: str | Path, options: Options = Options()) -> dict[str, An
         encoding=read.encoding,
         scanned_pages=read.scanned_pages,
         ocr_confidence=_ocr_confidence(read),
+        notes=[note.model_dump(mode="json") for note in notes_of(document)],
         doc_type=document.doc_type,
         level=document.level,
         metadata=document.metadata.model_dump(mode="json"),
@@ -91,18 +110,39 @@ def _page_entry(document: Document, number: int) -> dict[str, Any]:
 def check_file(path: str | Path, options: Options, rules: RuleSet,
                lang: str = "vi") -> DocumentReport:
     """Check one file against the rules; never raises for a bad file."""
-    from validator.engine import evaluate, verdict
-
     sha256 = file_sha256(path)
     try:
         document = build(path, options)
     except ReadFailure as failure:
-        return DocumentReport(path=str(path), sha256=sha256, verdict="error",
-                              error=document_error(failure.code, failure.detail))
+        return _error_report(str(path), sha256, failure)
+    return report_of(document, rules, lang, sha256)
+
+
+def check_data(data: bytes, name: str, options: Options, rules: RuleSet,
+               lang: str = "vi") -> DocumentReport:
+    """Check a document held in memory; `name` is the path reports show."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        document = build_data(data, name, options)
+    except ReadFailure as failure:
+        return _error_report(name, sha256, failure)
+    return report_of(document, rules, lang, sha256)
+
+
+def _error_report(name: str, sha256: str | None, failure: ReadFailure) -> DocumentReport:
+    return DocumentReport(path=name, sha256=sha256, verdict="error",
+                          error=document_error(failure.code, failure.detail))
+
+
+def report_of(document: Document, rules: RuleSet, lang: str,
+              sha256: str | None) -> DocumentReport:
+    """The report entry of a structured document: its rules evaluated, its verdict."""
+    from validator.engine import evaluate, verdict
+
     results = evaluate(document, rules, lang=lang)
     read = document.read
     return DocumentReport(
-        path=str(path),
+        path=document.path,
         sha256=sha256,
         verdict=verdict(document.doc_type, results),
         format=read.format,
@@ -114,4 +154,5 @@ def check_file(path: str | Path, options: Options, rules: RuleSet,
         metadata=document.metadata,
         members=document.members,
         results=results,
+        notes=notes_of(document),
     )

@@ -16,6 +16,7 @@ from validator.model import (
     Level,
     Member,
     Metadata,
+    ReadingNote,
     ReadResult,
 )
 from validator.normalize import NormalizedText
@@ -36,3 +37,4 @@ class Document:
     references: list[LegalReference] = field(default_factory=list)  # all legal refs in the text
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence offsets in text
     spacy_doc: Any = None  # spacy.tokens.Doc over text.text, for Matcher patterns
+    notes: list[ReadingNote] = field(default_factory=list)  # what structure found doubtful

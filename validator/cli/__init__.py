@@ -1,0 +1,18 @@
+"""The command line (SPEC section 7). Thin: settings and flags in, then
+discover -> batch -> formatter -> exit status.
+
+    validate PATH...                 check files, folders and globs (the `check` command)
+    validate inspect FILE...         what was read and understood, without rules
+    validate rules [explain ID]      the loaded rules
+    validate schema                  the JSON Schema of `--format json`
+
+Exit status: 0 all compliant or not applicable, 1 a non-compliant document (see --fail-on),
+2 usage, settings or rule-pack error, 3 an unreadable document (3 wins over 1).
+Messages are Vietnamese unless --lang en; a traceback only with VALIDATOR_DEBUG=1.
+"""
+
+
+from validator.cli import check, inspect, rules, schema  # noqa: F401  (register the commands)
+from validator.cli.app import cli, main
+
+__all__ = ["cli", "main"]

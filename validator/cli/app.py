@@ -1,0 +1,145 @@
+"""The `validate` command group: language, settings, and every error turned into a message
+and an exit status."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from validator import __version__
+from validator.cli.messages import EXIT_BROKEN_PIPE, HELP, UserError, help_text, say, tr
+from validator.config import ConfigError, FileSettings, LoadedSettings, load_settings
+from validator.report.labels import Lang
+from validator.report.summary import EXIT_USAGE
+
+TOOL_NAME = "validator"
+DEBUG_ENV = "VALIDATOR_DEBUG"
+_MIB = 1024 * 1024
+
+_NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _argv_lang(argv: Sequence[str]) -> Lang | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "vi"
+    return None
+
+
+def _read_settings() -> LoadedSettings | ConfigError:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        return exc
+
+
+def _localize_help(command: click.Command, lang: Lang) -> None:
+    """Swap the help texts to `lang` (they are written in Vietnamese)."""
+    index = 0 if lang == "vi" else 1
+    key = "cli" if command.name == "validate" else command.name
+    if key in HELP:
+        command.help = HELP[key][index]
+    for param in command.params:
+        help_key = "rules_paths" if param.name == "rules" else param.name
+        if isinstance(param, click.Option) and help_key in HELP:
+            param.help = HELP[help_key][index]
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _localize_help(sub, lang)
+
+
+class ValidateGroup(click.Group):
+    """`validate a.pdf` is `validate check a.pdf`; every error ends in a short message."""
+
+    _OWN_ARGS = frozenset({"--help", "-h", "--version"})
+    lang: Lang = "vi"  # of the messages, known before the arguments are parsed
+    settings: LoadedSettings | ConfigError = LoadedSettings(FileSettings(), None)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in self._OWN_ARGS:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> int:
+        argv = list(sys.argv[1:] if args is None else args)
+        settings = self.settings = _read_settings()
+        from_file = settings.settings.lang if isinstance(settings, LoadedSettings) else None
+        lang = self.lang = _argv_lang(argv) or from_file or "vi"
+        _localize_help(self, lang)
+        status = _guarded(
+            lambda: super(ValidateGroup, self).main(
+                argv, prog_name or "validate", complete_var, standalone_mode=False, **extra
+            ),
+            lang,
+        )
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+
+def _guarded(run: Callable[[], object], lang: Lang) -> int:
+    """Run the CLI, turning every exception into a message on stderr and an exit status."""
+    try:
+        result = run()
+    except _NO_ARGS_IS_HELP as exc:
+        exc.show()
+        return exc.exit_code
+    except click.UsageError as exc:
+        if exc.ctx is not None:
+            say(exc.ctx.get_usage())
+        say(tr(lang, "usage", error=exc.format_message()))
+        say(tr(lang, "help_hint", prog="validate"))
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        say(exc.format_message())
+        return exc.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        say(tr(lang, "interrupted"))
+        return 130
+    except BrokenPipeError:  # `validate ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except UserError as exc:
+        say(f"validate: {exc}")
+        return EXIT_USAGE
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        say(tr(lang, "internal", error=f"{type(exc).__name__}: {exc}"))
+        return EXIT_USAGE
+    return result if isinstance(result, int) else 0
+
+
+@click.group(
+    cls=ValidateGroup,
+    name="validate",
+    help=help_text("cli"),
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, prog_name="validate")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    group = ctx.command
+    assert isinstance(group, ValidateGroup)
+    if isinstance(group.settings, ConfigError):
+        raise UserError(tr(group.lang, "config_error", error=group.settings))
+    ctx.default_map = group.settings.default_map()
+
+
+def main() -> None:
+    """Entry point of the `validate` console script."""
+    cli.main(prog_name="validate")

@@ -1,0 +1,88 @@
+"""What the commands share: rule loading, discovery, output streams, options."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TextIO
+
+import click
+
+from validator.batch import MissingPathError, discover
+from validator.cli.messages import UserError, help_text, tr
+
+TOOL_NAME = "validator"
+DEBUG_ENV = "VALIDATOR_DEBUG"
+_MIB = 1024 * 1024
+
+# ---------------------------------------------------------------------- shared parts
+
+
+def split_ids(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def load_ruleset(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
+                lang: str) -> Any:
+    from validator.engine import PackError, load_rules
+
+    try:
+        return load_rules(tuple(paths), tuple(select), tuple(ignore))
+    except PackError as exc:
+        raise UserError(tr(lang, "pack_error", error=exc)) from exc
+
+
+def discover_paths(paths: Sequence[str], lang: str) -> list[str]:
+    try:
+        return discover(paths)
+    except MissingPathError as exc:
+        raise UserError(tr(lang, "missing_path", path=exc.path)) from exc
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None, lang: str) -> Iterator[TextIO]:
+    if path is None:
+        stream = sys.stdout
+        if (stream.encoding or "").lower().replace("-", "") != "utf8":
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        yield stream
+        stream.flush()
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise UserError(tr(lang, "output_error", path=path, error=exc.strerror)) from exc
+    with handle:
+        yield handle
+
+
+def max_bytes(max_size_mb: float | None) -> int | None:
+    return int(max_size_mb * _MIB) if max_size_mb else None
+
+
+def read_options(ocr: str, max_size: float | None, level: str | None) -> Any:
+    from validator.pipeline import Options
+
+    values: dict[str, Any] = {"ocr": ocr, "level": level}
+    if (limit := max_bytes(max_size)) is not None:
+        values["max_bytes"] = limit
+    return Options(**values)
+
+
+def _rule_option_decorators() -> list[Callable[[Any], Any]]:
+    return [
+        click.option("--rules", "rules", multiple=True, metavar="PATH",
+                     type=click.Path(exists=True), help=help_text("rules_paths")),
+        click.option("--select", multiple=True, metavar="IDS", help=help_text("select")),
+        click.option("--ignore", multiple=True, metavar="IDS", help=help_text("ignore")),
+        click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
+                     help=help_text("lang")),
+    ]
+
+
+def rule_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    for decorator in reversed(_rule_option_decorators()):
+        function = decorator(function)
+    return function
