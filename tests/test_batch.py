@@ -255,3 +255,16 @@ def test_the_cache_key_changes_with_the_fingerprint(tmp_path) -> None:
     one.put(one.key("ab" * 32), fake_report("x", "compliant"))
     assert one.get(one.key("ab" * 32), "y") == fake_report("y", "compliant")
     assert two.get(two.key("ab" * 32), "y") is None
+
+
+def test_a_kept_pool_reuses_its_workers_until_closed(tmp_path) -> None:
+    paths = write(tmp_path, {f"f{i}.txt": "compliant" for i in range(3)})
+    batch = Batch(FakeFactory(), jobs=2, timeout=30, keep_workers=True)
+    first = [r.path for r in batch.run(paths)]
+    pids = sorted(w.process.pid for w in batch._idle)
+    assert len(pids) == 2 and all(w.process.is_alive() for w in batch._idle)
+    assert [r.path for r in batch.run(paths)] == first
+    assert sorted(w.process.pid for w in batch._idle) == pids
+    kept = list(batch._idle)
+    batch.close()
+    assert batch._idle == [] and not any(w.process.is_alive() for w in kept)

@@ -230,19 +230,23 @@ class BatchStats:
 class Batch:
     """Checks paths in `jobs` worker processes; `stats` counts what happened."""
 
-    def __init__(self, factory: CheckerFactory, jobs: int, timeout: float | None) -> None:
+    def __init__(self, factory: CheckerFactory, jobs: int, timeout: float | None,
+                 keep_workers: bool = False) -> None:
+        """`keep_workers` keeps the pool alive between runs (a server) until `close()`."""
         self.factory = factory
         self.jobs = max(1, jobs)
         self.timeout = timeout or None
         self.window = self.jobs * _WINDOW_PER_JOB
         self.stats = BatchStats()
+        self.keep_workers = keep_workers
+        self._idle: list[_Worker] = []
         self._context = multiprocessing.get_context("spawn")
 
     def run(self, paths: Sequence[str]) -> Iterator[DocumentReport]:
         """The report of each path, in the order of `paths`."""
         if not paths:
             return
-        workers = [self._start() for _ in range(min(self.jobs, len(paths)))]
+        workers = self._workers(min(self.jobs, len(paths)))
         finished: dict[int, DocumentReport] = {}
         next_task = next_out = 0
         try:
@@ -254,7 +258,27 @@ class Batch:
                 else:
                     self._collect(workers, paths, finished)
         finally:
+            self._release(workers)
+
+    def close(self) -> None:
+        """Stop the workers a `keep_workers` pool kept."""
+        idle, self._idle = self._idle, []
+        self._shutdown(idle)
+
+    def _workers(self, count: int) -> list[_Worker]:
+        kept = [w for w in self._idle if w.process.is_alive()]
+        self._shutdown([w for w in self._idle if not w.process.is_alive()])
+        self._idle = kept[count:]
+        return kept[:count] + [self._start() for _ in range(count - len(kept[:count]))]
+
+    def _release(self, workers: list[_Worker]) -> None:
+        if not self.keep_workers:
             self._shutdown(workers)
+            return
+        busy = [w for w in workers if w.task is not None or not w.process.is_alive()]
+        for worker in busy:  # a run stopped early: its files in flight are abandoned
+            worker.kill()
+        self._idle.extend(w for w in workers if w not in busy)
 
     def _dispatch(
         self, workers: list[_Worker], paths: Sequence[str], next_task: int, next_out: int

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from pathlib import Path
+from typing import IO, Any
 
 import click
 
@@ -41,8 +44,15 @@ def discover_paths(paths: Sequence[str], lang: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def output_stream(path: str | None, lang: str) -> Iterator[TextIO]:
+def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator[IO[Any]]:
+    """Standard output, or FILE written under a temporary name and moved into place at the
+    end, so a reader never sees half a report and an interrupted run keeps the old one until
+    the new one is whole. `binary` gives a byte stream (XLSX)."""
     if path is None:
+        if binary:
+            yield sys.stdout.buffer
+            sys.stdout.buffer.flush()
+            return
         stream = sys.stdout
         if (stream.encoding or "").lower().replace("-", "") != "utf8":
             with contextlib.suppress(AttributeError, ValueError):
@@ -50,12 +60,21 @@ def output_stream(path: str | None, lang: str) -> Iterator[TextIO]:
         yield stream
         stream.flush()
         return
+    target = Path(path)
     try:
-        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
+                                         dir=target.parent)
+        handle = (os.fdopen(fd, "wb") if binary
+                  else os.fdopen(fd, "w", encoding="utf-8", newline=""))
     except OSError as exc:
         raise UserError(tr(lang, "output_error", path=path, error=exc.strerror)) from exc
-    with handle:
-        yield handle
+    try:
+        with handle:
+            yield handle
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def max_bytes(max_size_mb: float | None) -> int | None:

@@ -14,6 +14,7 @@ from validator.model import (
     DocType,
     LegalReference,
     Level,
+    Located,
     Member,
     Metadata,
     ReadingNote,
@@ -38,3 +39,6 @@ class Document:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence offsets in text
     spacy_doc: Any = None  # spacy.tokens.Doc over text.text, for Matcher patterns
     notes: list[ReadingNote] = field(default_factory=list)  # what structure found doubtful
+    # The sentence that puts the member list in an annex ("danh sách kèm theo"), set only when
+    # that annex is not in the file: the member rules then fail with exactly that reason.
+    members_in_missing_annex: Located | None = None
