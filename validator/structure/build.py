@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from validator.model import ArticleNode, Attachment, LegalReference, Metadata
+from validator.model import (
+    ArticleNode,
+    Attachment,
+    LegalReference,
+    Located,
+    Metadata,
+    ReadingNote,
+)
 from validator.structure import classify
 from validator.structure.articles import parse_articles
 from validator.structure.closing import Closing, closing_end, find_closing, parse_closing
@@ -43,9 +50,11 @@ def structure(document: Document) -> None:
             lines, reg_start, total), total), reg_start, total)
     elif standalone:
         document.attachment = _attachment(lines, main, 0, total)
-    found = find_members(lines, main.articles, (header.body_start, main_end),
-                         (header.body_start, total))
+    found = find_members(lines, main.articles, (header.body_start, main_end), (0, total))
     document.members, document.member_list_span = found.members, found.span
+    if found.missing_annex is not None:
+        document.members_in_missing_annex = found.missing_annex
+        document.notes.append(_missing_annex_note(found.missing_annex))
 
     spacy_doc = get_nlp()(document.text.text)
     document.spacy_doc = spacy_doc
@@ -58,6 +67,17 @@ def structure(document: Document) -> None:
     document.doc_type = classify.doc_type(header.type_name, header.summary, main.articles,
                                           has_regulation=reg_start is not None)
     document.level = classify.level(header.issuer, header.parent, header.authority_line)
+
+
+def _missing_annex_note(sentence: Located) -> ReadingNote:
+    return ReadingNote(
+        code="attachment_missing",
+        message=f"Danh sách thành viên được nói là kèm theo («{sentence.text}») nhưng không có "
+                "trong tệp.",
+        message_en=f"The member list is said to be attached («{sentence.text}») but the file "
+                   "does not contain it.",
+        page=sentence.page,
+    )
 
 
 def _type(header: Header) -> str:

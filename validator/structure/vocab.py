@@ -22,21 +22,34 @@ NUMBER_SYMBOL = (
 
 # The first words of a job title: where a run of capitalised name words must stop.
 POSITION_START = re.compile(
-    rf"(?:chủ tịch|phó |bí thư|giám đốc|tổng giám đốc|trưởng|công chức|cán bộ|chánh |chỉ huy"
-    rf"|{UY} viên|đại diện|kế toán|viên chức|hiệu trưởng|trạm trưởng|tổ trưởng|thư ký"
-    rf"|chuyên viên|nhân viên|thủ trưởng|văn phòng|công an|bác sĩ|y sĩ|người )"
+    rf"(?:chủ tịch|phó[\s/]|bí thư|giám đốc|tổng giám đốc|trưởng|công chức|cán bộ|chánh[\s/]"
+    rf"|chỉ huy|{UY} viên|đại diện|kế toán|viên chức|hiệu trưởng|trạm trưởng|tổ trưởng|thư ký"
+    rf"|chuyên viên|nhân viên|thủ trưởng|văn phòng|công an|bác sĩ|y sĩ|người |lãnh đạo"
+    rf"|đại biểu|trợ lý|kỹ thuật viên|điều tra viên|kiểm sát viên|thanh tra viên|giáo viên"
+    rf"|hiệu phó|phóng viên|biên tập viên|đội trưởng|đội phó|tổ phó|thôn trưởng|già làng)"
 )
 
 HONORIFIC = re.compile(
     r"(?:đồng chí|đ/c|ông\s*\(bà\)|ông/bà|ông,\s*bà|ông|bà|anh|chị)(?=[\s.:,]|$)\.?\s*:?\s*"
 )
+# Military and police ranks, academic and professional titles: printed where "Ông" would be
+# ("Đại tá Nguyễn Văn A", "TS. Trần Thị B", "BS.CKII Lê Văn C", "ThS.BS. Lê Thị D").
+RANK = re.compile(r"(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)(?=\s)\s*")
+_CK = r"ck(?:ii|i|[12])"
+TITLE = re.compile(
+    rf"(?:(?:gs|pgs|ts|tskh|ths|bs|ds|ks|cn|ls|nsnd|nsưt|ttnd|ttưt|bs{_CK}|ds{_CK}|{_CK})"
+    r"(?:\.\s*|(?=\s)\s*))+"
+)
+INVITED = re.compile(r"mời\s+(?=ông|bà|đồng chí|đ/c)")
 
-# Committee roles. The core word must be the whole segment (see members.py): "Trưởng ban Dân
-# vận" is a job, "Trưởng ban" after a dash is a role.
-ROLE = re.compile(
-    rf"(?P<core>phó trưởng ban|phó ban|trưởng ban|{UY} viên|thành viên|thư ký"
-    r"|tổ trưởng tổ giúp việc|tổ phó tổ giúp việc|tổ viên tổ giúp việc)"
-    r"(?P<extra>(?:\s+(?:thường trực|trực|chuyên trách|kiêm thư ký|ban chỉ đạo|bcđ))*)"
+# Where an agency's name starts ("Sở Y tế", "UBND xã", "Hội Nông dân xã", "thôn An Phú").
+AGENCY_START = re.compile(
+    rf"(?<![^\s(,])(?:sở|phòng|ban(?! chỉ đạo)|{UY} ban|ubnd|hđnd|ubmttq|mttq|văn phòng"
+    r"|công an|bảo hiểm xã hội|bhxh|bưu điện|trung tâm|hội|đoàn|liên đoàn|mặt trận|trường"
+    r"|bệnh viện|trạm|chi cục|cục|bộ|tổng cục|kho bạc|ngân hàng|chi nhánh|công ty"
+    r"|ban chỉ huy|bộ chỉ huy|đồn|thanh tra|tòa án|viện kiểm sát|báo|đài|thuế|hợp tác xã"
+    rf"|đảng {UY}|huyện {UY}|tỉnh {UY}|thành {UY}|liên minh|thôn|bản|ấp|buôn|làng|tổ dân phố"
+    r"|khu phố|khu dân cư|quân sự|các sở|các hội|các đoàn thể)(?![^\s,.;:)])"
 )
 
 # Administrative units, in the order the issuing body names them.
