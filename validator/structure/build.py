@@ -110,10 +110,10 @@ def _metadata(header: Header, closing: Closing, bases: list[LegalReference]) -> 
         issuer=header.issuer, parent=header.parent, number=header.number,
         symbol=header.symbol, number_line=header.number_line, place=header.place,
         date=header.date, date_line=header.date_line, type_name=header.type_name,
-        summary=header.summary, national_motto=header.national_motto,
+        kind=header.kind, summary=header.summary, national_motto=header.national_motto,
         authority_line=header.authority_line, legal_bases=bases,
         legal_basis_lines=header.legal_basis_lines, signer=closing.signer,
-        recipients=closing.recipients,
+        signers=closing.signers, recipients=closing.recipients,
     )
 
 

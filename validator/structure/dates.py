@@ -6,9 +6,12 @@ import datetime as dt
 import re
 
 # Day and month may be left blank in a draft ("ngày    tháng 10 năm 2023"); a year broken by
-# extraction ("năm 20 20") is still one year.
+# extraction ("năm 20 20") is still one year. Between a day and a month a "tháng" that lost one
+# letter or its tone ("háng", "thang") is still the month word.
+_MONTH = r"(?:th?[aáàảãạ]ng|h[aáàảãạ]ng)"
 DATE_WORDS = re.compile(
-    r"ngày\s*(?P<d>\d{1,2})?[\s.…_/]*tháng\s*(?P<m>\d{1,2})?[\s.…_/]*năm\s*(?P<y>\d(?:\s?\d){3})"
+    rf"ngày\s*(?P<d>\d{{1,2}})?[\s.…_/]*{_MONTH}\s*(?P<m>\d{{1,2}})?[\s.…_/]*năm\s*"
+    r"(?P<y>\d(?:\s?\d){3})"
 )
 DATE_NUMERIC = re.compile(
     r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"

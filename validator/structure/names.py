@@ -30,7 +30,7 @@ _FAMILY_NAMES = (
     "khiếu", "khuất", "lam", "lăng", "lều", "liêu", "liễu", "lỗ", "mông", "ngụy", "nguỵ", "nhan",
     "quản", "sử", "tào", "tất", "thi", "thiều", "tiết", "tống", "trang", "vy", "yên", "ân",
     "cung", "diêm", "điền", "hoa", "mạch", "nhâm", "sùng", "giàng", "vàng", "mùa", "lầu", "thào",
-    "chảo", "tẩn", "phàn", "bàn", "cà", "vì", "ma", "sằm", "puih", "hmok", "ya", "văn",
+    "chảo", "tẩn", "phàn", "bàn", "cà", "vì", "ma", "sằm", "puih", "hmok", "ya",
 )
 FAMILY_NAMES = frozenset(_FAMILY_NAMES)
 

@@ -8,6 +8,9 @@ hòa/hoà) so the parsers do not depend on the convention normalisation picked.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+
+from validator.normalize import is_syllable
 
 UY = "(?:ủy|uỷ)"
 HOA = "(?:hóa|hoá)"
@@ -61,7 +64,7 @@ UNIT = re.compile(
 TYPE_NAMES = (
     "QUYẾT ĐỊNH", "QUY CHẾ", "KẾ HOẠCH", "THÔNG BÁO", "TỜ TRÌNH", "BÁO CÁO", "HƯỚNG DẪN",
     "CHỈ THỊ", "NGHỊ QUYẾT", "QUY ĐỊNH", "CÔNG VĂN", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "GIẤY MỜI",
-    "BIÊN BẢN", "CÔNG ĐIỆN", "DANH SÁCH",
+    "BIÊN BẢN", "CÔNG ĐIỆN", "DANH SÁCH", "PHỤ LỤC",
 )
 TYPE_NAME = re.compile(
     "(?P<type>" + "|".join(t.lower() for t in TYPE_NAMES) + r")(?![^\s:.])"
@@ -74,3 +77,22 @@ def is_upper_text(text: str, share: float = 0.8) -> bool:
     if not letters:
         return False
     return sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+# The deciding authority under the summary: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH".
+AUTHORITY = re.compile(
+    rf"^\s*(?:chủ tịch|phó chủ tịch|{UY} ban nhân dân|ubnd|trưởng ban|giám đốc|ban chỉ đạo"
+    r"|tổng giám đốc|bộ trưởng|thủ tướng|hội đồng|chủ nhiệm)"
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def authority_inside(text: str) -> int | None:
+    """Where a summary ran on into the authority line ("... tỉnh X CHỦ TỊCH ỦY BAN ...")."""
+    for first, second in pairwise(_LETTERS.finditer(text)):
+        capitals = all(w.isupper() and len(w) > 1 and is_syllable(w)
+                       for w in (first.group(), second.group()))
+        if capitals and any(c.islower() for c in text[:first.start()]) and \
+                AUTHORITY.match(text[first.start():].lower()):
+            return first.start()
+    return None
