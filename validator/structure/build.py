@@ -21,7 +21,7 @@ from validator.structure.document import Document
 from validator.structure.header import Header, parse_header
 from validator.structure.lines import Lines
 from validator.structure.members import find_members
-from validator.structure.nlp import get_nlp
+from validator.structure.nlp import parse
 from validator.structure.parts import issued_by, regulation_start
 from validator.structure.references import references
 
@@ -50,13 +50,14 @@ def structure(document: Document) -> None:
             lines, reg_start, total), total), reg_start, total)
     elif standalone:
         document.attachment = _attachment(lines, main, 0, total)
-    found = find_members(lines, main.articles, (header.body_start, main_end), (0, total))
+    found = find_members(lines, main.articles, (header.body_start, main_end), (0, total),
+                         _locality(header))
     document.members, document.member_list_span = found.members, found.span
     if found.missing_annex is not None:
         document.members_in_missing_annex = found.missing_annex
         document.notes.append(_missing_annex_note(found.missing_annex))
 
-    spacy_doc = get_nlp()(document.text.text)
+    spacy_doc = parse(document.text.text)
     document.spacy_doc = spacy_doc
     document.sentences = _sentences(spacy_doc)
     found_refs = references(spacy_doc, document.text)
@@ -67,6 +68,11 @@ def structure(document: Document) -> None:
     document.doc_type = classify.doc_type(header.type_name, header.summary, main.articles,
                                           has_regulation=reg_start is not None)
     document.level = classify.level(header.issuer, header.parent, header.authority_line)
+
+
+def _locality(header: Header) -> str:
+    parts = [header.issuer, header.parent, header.authority_line, header.summary]
+    return "\n".join([*(p.text for p in parts if p is not None), header.place or ""])
 
 
 def _missing_annex_note(sentence: Located) -> ReadingNote:

@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from validator.model import Located, Signer
 from validator.structure.articles import node_start
 from validator.structure.lines import Lines
-from validator.structure.signer import POSITION, POSITION_LINE, PREFIX, SIGNED, name_words, signers
+from validator.structure.signer import (
+    POSITION,
+    POSITION_LINE,
+    PREFIX,
+    SIGNED,
+    glued,
+    name_words,
+    signers,
+)
 from validator.structure.vocab import TYPE_NAME, is_upper_text
 
 _RECIPIENTS = re.compile(r"^\s*nơi nhận\s*:?\s*")
 _TRAILING_POSITION = re.compile(rf"(?<=\S)\s+(?P<pos>{POSITION.pattern})\s*$")
+_POSITION_WORDS = re.compile(rf"(?<=\s)(?:{POSITION.pattern})")
 _SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 _TRAILING_NAME = re.compile(
@@ -121,12 +130,18 @@ def _signer_cut(key: str, text: str) -> int | None:
         trailing = _TRAILING_POSITION.search(key)
         if trailing and is_upper_text(text[trailing.start("pos"):]):
             return trailing.start("pos")
+        for match in _POSITION_WORDS.finditer(key):
+            # "- Lưu: VT. PHÓ CHỦ TỊCH Trần A": the position in capitals, its name after it
+            if glued(text[match.start():]) is not None:
+                return match.start()
         return len(text)
     return None
 
 
 def _is_signer_piece(key: str, text: str) -> bool:
     if SIGNED.match(key) or (POSITION_LINE.match(key) and is_upper_text(text)):
+        return True
+    if glued(text) is not None:
         return True
     return name_words(_unsigned(text)) is not None
 

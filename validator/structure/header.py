@@ -20,12 +20,13 @@ from validator.structure.vocab import AUTHORITY, authority_inside, is_upper_text
 
 _SUMMARY_STOP = re.compile(
     r"^\s*(?:căn cứ|\(\s*ban hành kèm|\(\s*kèm theo|điều\s+\d|chương\s+[ivxlc\d]|mục\s+\d"
-    r"|theo đề nghị|xét đề nghị|kính gửi|quyết định\s*:|[ivx]{1,4}\s*[.)]\s)"
+    r"|theo đề nghị|xét đề nghị|kính gửi|nơi nhận|quyết định\s*:|[ivx]{1,4}\s*[.)]\s"
+    r"|\d{1,2}\s*[.)]\s|[a-zđ]\)\s|[-+•]\s)"
 )
 # The first words of a body paragraph; with a long line or a sentence end they are no summary.
 _OPENER = re.compile(
-    r"^\s*(?:ngày\s+\d|thực hiện|căn cứ|theo|xét|để|nhằm|sau khi|trong|hiện nay|tiếp theo"
-    r"|trên cơ sở|vừa qua|thời gian qua|ủy ban nhân dân|ubnd)(?!\S)"
+    r"^\s*(?:ngày\s+\d|(?:thực hiện|căn cứ|theo|xét|để|nhằm|sau khi|trong|hiện nay|tiếp theo"
+    r"|trên cơ sở|vừa qua|thời gian qua|ủy ban nhân dân|ubnd)(?!\S))"
 )
 _BODY_LENGTH = 250
 _SENTENCE_END = (".", ":", ";")
@@ -116,7 +117,8 @@ def _summary(lines: Lines, header: Header, type_index: int, stop: int) -> int:
             parts.append(text[:cut].strip())
             if cut is not None:
                 _authority_at(lines, header, index, cut)
-                return index + 1
+                index += 1
+                break
         index += 1
     if anchor is not None:
         lead = len(lines.texts[anchor[0]][anchor[1]:]) - len(lines.texts[anchor[0]][anchor[1]:]

@@ -122,7 +122,8 @@ def _bare_role(text: str, key: str) -> tuple[str, str | None]:
     match = _ROLE_BARE.search(key)
     if match is None or not text[match.start("role")].isupper():
         return text, None
-    if _NOT_BEFORE_BARE.search(key[:match.start("role")]):
+    party = match.group("role").startswith(("ủy viên", "uỷ viên"))
+    if party and _NOT_BEFORE_BARE.search(key[:match.start("role")]):
         return text, None  # "Tỉnh ủy viên" is a party rank
     return text[:match.start()], canonical(ROLE.match(match.group("role")))  # type: ignore[arg-type]
 

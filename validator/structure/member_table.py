@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from validator.structure.member_entry import EntryFields, person, split_role
 from validator.structure.names import clean_name, is_family_name, is_name_word
 from validator.structure.roles import role_in, whole_role
-from validator.structure.vocab import HONORIFIC, POSITION_START
+from validator.structure.vocab import HONORIFIC, POSITION_START, is_upper_text
 
 Columns = dict[int, str]
 
@@ -29,6 +29,7 @@ _POSITION_HEAD = re.compile(r"chức vụ|chức danh")
 _AGENCY_HEAD = re.compile(r"đơn vị|cơ quan|nơi công tác")
 _NOTE_HEAD = re.compile(r"ghi chú")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+_CELL_MARKER = re.compile(r"^\s*\d{1,3}\s*[.)]\s+(?=\S)")  # "1. Ông A" in a tab-stop row
 _ROMAN = re.compile(r"^\s*[ivxlc]{1,5}\s*\.?\s*$")
 
 
@@ -113,7 +114,7 @@ def table_fields(row: TableRow) -> EntryFields | None:
     role_text = " ".join(by_kind.get("role", []))
     role = (whole_role(role_text.lower(), chair=True) or role_in(role_text.lower())) \
         if role_text else None
-    name_cell = " ".join(by_kind.get("name", []))
+    name_cell = _CELL_MARKER.sub("", " ".join(by_kind.get("name", [])))
     honorific, name, leftover = person(name_cell) if name_cell else (None, None, "")
     if name_cell and name is None:
         # In a "Họ và tên" column whatever looks like a name is one, known surname or not.
@@ -134,7 +135,7 @@ def guess_columns(cells: list[str]) -> Columns:
     """A table without a header row: tell the columns by what they hold."""
     columns: Columns = {}
     for number, cell in enumerate(cells):
-        key = cell.lower().strip()
+        key = _CELL_MARKER.sub("", cell.lower().strip())
         if re.fullmatch(r"\d{1,3}\.?|[ivx]+\.?", key):
             columns[number] = "stt"
         elif whole_role(key, chair=True):
@@ -166,6 +167,43 @@ def flattened_header(texts: list[str]) -> Columns | None:
 def row_number(text: str) -> int | None:
     match = _ROW_NUMBER.match(text)
     return int(match.group(1)) if match else None
+
+
+class FlatTable:
+    """A table copied one cell per line, after its header cells: rows open at their numbers.
+
+    `where` travels with each row (whatever the caller needs to locate it).
+    """
+
+    def __init__(self, columns: Columns) -> None:
+        self.columns = columns
+        self.width = sum(1 for kind in columns.values() if kind != "stt")
+        self.rows: list[tuple[object, TableRow]] = []
+        self._cells: list[str] = []
+        self._where: object = None
+
+    def take(self, text: str, where: object) -> bool:
+        """One more cell; False when `text` is no longer part of the table."""
+        number = row_number(text)
+        expected = len(self.rows) + (2 if self._where is not None else 1)
+        first = not self.rows and self._where is None
+        if number is not None and (number == expected or first):
+            self.close()
+            self._where = where
+            return True
+        if self._where is None:
+            return False
+        full = len(self._cells) >= self.width
+        if full and (text.lstrip().startswith("(") or len(text) > 100 or is_upper_text(text)):
+            self.close()
+            return False
+        self._cells.append(text.strip())
+        return True
+
+    def close(self) -> None:
+        if self._where is not None and self._cells:
+            self.rows.append((self._where, flattened_row(self.columns, self._cells)))
+        self._where, self._cells = None, []
 
 
 def flattened_row(columns: Columns, pieces: list[str]) -> TableRow:

@@ -20,14 +20,15 @@ import re
 from dataclasses import dataclass, field
 
 from validator.model import ArticleNode, Located, Member
+from validator.normalize import normalize_string
 from validator.structure.articles import node_start
 from validator.structure.lines import Lines
 from validator.structure.member_entry import EntryFields, agency_of, parse_entry
 from validator.structure.member_table import (
     Columns,
+    FlatTable,
     TableRow,
     flattened_header,
-    flattened_row,
     group_cell,
     header_columns,
     row_number,
@@ -63,7 +64,10 @@ _MARKER = re.compile(
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _COUNCIL = re.compile(r"hội đồng")
+_HONORIFIC_WORD = re.compile(rf"(?<!\w)(?:{HONORIFIC.pattern})")
 _LOOK_AHEAD = 4
+_FLAT_HEAD = re.compile(r"^\s*(?:s\s*t\s*t|t\s*t|số thứ tự)\s*\.?\s*(?:\s|$)")
+_FLAT_WIDTH = 7  # most header cells a flattened table is looked for with
 _LEAD_LINES = 6  # lines between a list's title and its first entry
 
 
@@ -75,9 +79,13 @@ class MemberList:
 
 
 def find_members(lines: Lines, articles: list[ArticleNode], main: tuple[int, int],
-                 whole: tuple[int, int]) -> MemberList:
-    """The member list of the decision part `main`; appended lists are looked for in `whole`."""
-    places = place_names(lines.source.text)
+                 whole: tuple[int, int], locality: str = "") -> MemberList:
+    """The member list of the decision part `main`; appended lists are looked for in `whole`.
+
+    `locality` is what the header says of the issuing body (issuer, place, summary): the place
+    names in it are no personal names, wherever a member line writes them.
+    """
+    places = place_names(locality)
     for region in _article_regions(lines, articles, main):
         found = _parse_region(lines, *region, places)
         if found.members:
@@ -178,6 +186,7 @@ class _Entry:
     agency: str | None  # from the agency heading above
     row: TableRow | None = None
     last: int = -1
+    where: tuple[int, int] | None = None  # (page, line) when not that of line `index`
 
     @property
     def text(self) -> str:
@@ -199,8 +208,7 @@ class _RegionParser:
         self.agency: str | None = None
         self.columns: Columns | None = None
         self.width = 0
-        self.flat: Columns | None = None  # a table copied one cell per line
-        self.flat_row: list[str] = []
+        self.flat: FlatTable | None = None  # a table copied one cell per line
         self.skip_to = -1
         self.skipped = 0  # lines before the first entry that are none
 
@@ -218,7 +226,7 @@ class _RegionParser:
             self._table_row(index, text.split("\t"))
             return True
         if self.flat is not None:
-            return self._flat_line(index, text)
+            return self._flat_line(index)
         if self._flat_header(index):
             return True
         return self._text_line(index, text, key)
@@ -226,7 +234,7 @@ class _RegionParser:
     # -- text lines
 
     def _text_line(self, index: int, text: str, key: str) -> bool:
-        marker = _MARKER.match(text) or _numbered_row(text)
+        marker = _MARKER.match(key) or _numbered_row(text)
         body = text[marker.end():].strip() if marker else text.strip()
         body_key = key[marker.end():].strip() if marker else key.strip()
         is_heading, role = group_heading(body_key, is_upper_text(body))
@@ -269,7 +277,7 @@ class _RegionParser:
         stripped = key.rstrip()
         if not AGENCY_START.match(stripped) or len(stripped.split()) > 14:
             return False
-        if ":" in stripped[:-1] or HONORIFIC.search(stripped):
+        if ":" in stripped[:-1] or _HONORIFIC_WORD.search(stripped):
             return False
         heading = stripped.endswith(":") or (
             marked and not stripped.endswith((";", ".")) and self._sub_list_follows(index))
@@ -319,8 +327,22 @@ class _RegionParser:
     # -- tables copied one cell per line
 
     def _flat_header(self, index: int) -> bool:
+        if _FLAT_HEAD.match(self.lines.keys[index]) is None:
+            return False
+        cells = self._cells(index)
+        if len(cells) > 1:  # the cells of a text copy joined into one logical line
+            texts = [text for text, _ in cells]
+            for count in range(min(len(texts), _FLAT_WIDTH), 2, -1):
+                columns = flattened_header(texts[:count])
+                if columns is not None:
+                    self.flat = FlatTable(columns)
+                    for text, where in cells[count:]:
+                        if not self.flat.take(text, where):
+                            break
+                    return True
+            return False
         texts, probe = [], index
-        while probe < self.stop and len(texts) < 7 and not self.lines.is_table_row(probe):
+        while probe < self.stop and len(texts) < _FLAT_WIDTH and not self.lines.is_table_row(probe):
             text = self.lines.texts[probe].strip()
             if not text or len(text) > 40 or row_number(text) is not None:
                 break
@@ -329,35 +351,40 @@ class _RegionParser:
         for count in range(len(texts), 2, -1):
             columns = flattened_header(texts[:count])
             if columns is not None:
-                self.flat, self.skip_to = columns, index + count - 1
+                self.flat, self.skip_to = FlatTable(columns), index + count - 1
                 return True
         return False
 
-    def _flat_line(self, index: int, text: str) -> bool:
-        number = row_number(text)
-        expected = sum(1 for e in self.entries if e.row is not None) + 1
-        if number == expected or (number is not None and not self.flat_row and expected == 1):
-            self._close_flat_row()
-            self.flat_row = [f"#{index}"]
-            return True
-        if not self.flat_row:
-            return False
-        full = len(self.flat_row) > len(self.flat or {})
-        if full and (text.lstrip().startswith("(") or len(text) > 100 or is_upper_text(text)):
-            self._close_flat_row()
-            return False
-        self.flat_row.append(text.strip())
+    def _flat_line(self, index: int) -> bool:
+        assert self.flat is not None
+        for text, where in self._cells(index):
+            if not self.flat.take(text, where):
+                self._end_flat()
+                return False
         return True
 
-    def _close_flat_row(self) -> None:
-        if len(self.flat_row) > 1 and self.flat is not None:
-            index = int(self.flat_row[0][1:])
-            row = flattened_row(self.flat, self.flat_row[1:])
-            self.entries.append(_Entry(index, [], self.role, self.agency, row=row, last=index))
-        self.flat_row = []
+    def _cells(self, index: int) -> list[tuple[str, tuple[int, int, int]]]:
+        """The source lines of a logical line: a text copy's table cells, one per line."""
+        item = self.lines.items[index]
+        spans = self.lines.source.spans(item.start, item.end)
+        if len(spans) <= 1:
+            located = self.lines.located(index)
+            return [(self.lines.texts[index].strip(), (index, located.page, located.line))]
+        return [(normalize_string(span.text).strip(), (index, span.page, span.line))
+                for span in spans if span.text.strip()]
+
+    def _end_flat(self) -> None:
+        if self.flat is None:
+            return
+        self.flat.close()
+        for where, row in self.flat.rows:
+            index, page, line = where  # type: ignore[misc]
+            self.entries.append(_Entry(index, [], self.role, self.agency, row=row, last=index,
+                                       where=(page, line)))
+        self.flat = None
 
     def finish(self) -> None:
-        self._close_flat_row()
+        self._end_flat()
 
 
 def _numbered_row(text: str) -> re.Match[str] | None:
@@ -418,8 +445,12 @@ def _member(lines: Lines, entry: _Entry, council: bool,
         return None
     if fields.name is None and fields.role is None and not _names_office(fields.position):
         return None  # neither a person nor an office: a sentence that wandered in
-    agency = entry.agency or fields.agency or agency_of(fields.position)
-    located = lines.located(entry.index)
+    agency = fields.agency or entry.agency or agency_of(fields.position)
+    page, line = entry.where or _page_line(lines, entry.index)
     return Member(honorific=fields.honorific, name=fields.name, position=fields.position,
-                  agency=agency, role=role, text=entry.text, page=located.page,
-                  line=located.line)
+                  agency=agency, role=role, text=entry.text, page=page, line=line)
+
+
+def _page_line(lines: Lines, index: int) -> tuple[int, int]:
+    located = lines.located(index)
+    return located.page, located.line

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from validator.model import Signer
 from validator.structure.names import is_family_name, is_name_word
-from validator.structure.vocab import POSITION_START, TYPE_NAME, is_upper_text
+from validator.structure.vocab import AGENCY_START, POSITION_START, TYPE_NAME, is_upper_text
 
 PREFIX = re.compile(r"(?<!\S)(?P<prefix>tm|kt|tl|tuq|q)\s*\.\s*(?=\S)")
 POSITION = re.compile(
@@ -27,11 +27,13 @@ POSITION = re.compile(
 POSITION_LINE = re.compile(rf"^\s*{POSITION.pattern}\s*$")
 SIGNED = re.compile(r"^\s*[(\[]?\s*(?:đã ký|ký|ký tên|đã ký và đóng dấu)[^)\]]*[)\]]?\s*$")
 _SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
+_GLUE = re.compile(r"([A-ZĐÀ-Ỹ]{2})([A-ZĐ][a-zđà-ỹ])")  # "TỊCHNguyễn": a lost space
+_INITIAL = re.compile(r"^[A-ZĐ]'?$")
 _CAPITAL_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ']*|[A-ZĐÀ-Ỹ]+'?")
 # Where a second position starts on a line that holds two blocks side by side.
 _POSITION_HEAD = re.compile(
-    r"(?<=\S)\s+(?=(?:phó\s+)?(?:chủ tịch|trưởng ban|tổng giám đốc|giám đốc|bí thư"
-    r"|bộ trưởng|chủ nhiệm)(?!\S))"
+    r"(?<=\S)(?<!phó)\s+(?=(?:phó\s+)?(?:chủ tịch|trưởng ban|tổng giám đốc|giám đốc|bí thư"
+    r"|bộ trưởng|chủ nhiệm|chánh văn phòng)(?!\S))"
 )
 
 
@@ -130,10 +132,12 @@ def _take(block: _Block, text: str) -> None:
     key = text.lower()
     prefix = PREFIX.match(key)
     if prefix is not None:
-        block.chain.append(" ".join(text.split()))
-        rest = text[prefix.end():].strip()
+        parts = split_positions(text[prefix.end():])
+        block.chain.append(" ".join(f"{text[:prefix.end()]}{parts[0]}".split()))
         if prefix.group("prefix") == "tm" and block.body is None:
-            block.body = rest
+            block.body = parts[0].strip()
+        for rest in parts[1:]:  # "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG" joined as one line
+            _take(block, rest)
         return
     if SIGNED.match(key) or _SIGNED_LEAD.match(text):
         block.signed = True
@@ -144,9 +148,9 @@ def _take(block: _Block, text: str) -> None:
     if block.position is None and is_upper_text(text) and POSITION_LINE.match(key):
         block.position = text
         return
-    glued = _glued(text)
-    if glued is not None and block.position is None:
-        block.position, block.name = glued
+    glued_pair = glued(text)
+    if glued_pair is not None and block.position is None:
+        block.position, block.name = glued_pair
         return
     if block.name is None and (block.position is not None or block.chain):
         words = name_words(text)
@@ -160,17 +164,20 @@ def _take(block: _Block, text: str) -> None:
             block.name = f"{block.name} {' '.join(more)}"
 
 
-def _glued(text: str) -> tuple[str, str] | None:
-    """ "PHÓ CHỦ TỊCHNguyễn Văn A" or "CHỦ TỊCH Nguyễn Văn A": position and name on one line."""
-    for index in range(1, len(text) - 1):
-        if text[index].isupper() and text[index + 1].islower():
-            head, tail = text[:index].strip(), text[index:].strip()
-            if not head or not head.isupper() or POSITION_LINE.match(head.lower()) is None:
-                return None
-            words = name_words(tail)
-            if words is None or len(words) < 2:
-                return None
-            return head, " ".join(words)
+def glued(text: str) -> tuple[str, str] | None:
+    """ "PHÓ CHỦ TỊCHNguyễn Văn A", "CHỦ TỊCH Y Kroa Mlô": position and name on one line."""
+    tokens = _GLUE.sub(r"\1 \2", text).split()
+    for cut in range(1, len(tokens) - 1):
+        head, rest = tokens[:cut], tokens[cut:]
+        if not all(t.isupper() for t in head) or POSITION_LINE.match(" ".join(head).lower()) \
+                is None:
+            continue
+        first = rest[0]
+        if first.isupper() and not _INITIAL.match(first):
+            continue
+        words = name_words(" ".join(rest))
+        if words is not None and len(words) >= 2:
+            return " ".join(head), " ".join(words)
     return None
 
 
@@ -197,8 +204,9 @@ def name_words(text: str) -> list[str] | None:
     key = text.lower()
     if POSITION_START.match(key + " ") or POSITION.match(key) or TYPE_NAME.match(key):
         return None
-    if text.isupper() and len(words) < 2:
-        return None
+    if text.isupper() and (len(words) < 2 or not is_family_name(words[0])
+                           or AGENCY_START.match(key)):
+        return None  # "SỞ GIÁO DỤC VÀ ĐÀO TẠO" under a position is the agency, not a name
     return words
 
 

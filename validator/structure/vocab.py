@@ -64,10 +64,12 @@ UNIT = re.compile(
 TYPE_NAMES = (
     "QUYẾT ĐỊNH", "QUY CHẾ", "KẾ HOẠCH", "THÔNG BÁO", "TỜ TRÌNH", "BÁO CÁO", "HƯỚNG DẪN",
     "CHỈ THỊ", "NGHỊ QUYẾT", "QUY ĐỊNH", "CÔNG VĂN", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "GIẤY MỜI",
-    "BIÊN BẢN", "CÔNG ĐIỆN", "DANH SÁCH", "PHỤ LỤC",
+    "BIÊN BẢN", "CÔNG ĐIỆN", "DANH SÁCH", "PHỤ LỤC", "KẾ HOẠCH LIÊN TỊCH",
+    "THÔNG TƯ LIÊN TỊCH", "NGHỊ QUYẾT LIÊN TỊCH",
 )
-TYPE_NAME = re.compile(
-    "(?P<type>" + "|".join(t.lower() for t in TYPE_NAMES) + r")(?![^\s:.])"
+TYPE_NAME = re.compile(  # longest first: "KẾ HOẠCH LIÊN TỊCH" before "KẾ HOẠCH"
+    "(?P<type>" + "|".join(t.lower() for t in sorted(TYPE_NAMES, key=len, reverse=True))
+    + r")(?![^\s:.])"
 )
 
 
