@@ -95,6 +95,16 @@ def test_signers(entry: dict, documents: dict[str, Document]) -> None:
     assert meta.signer == (meta.signers[0] if meta.signers else None)
 
 
+@pytest.mark.parametrize("entry", [e for e in entries() if e["format"] == "txt"], ids=label)
+def test_members_point_to_their_lines(entry: dict, documents: dict[str, Document]) -> None:
+    """Page 1, line N of a text file is the line that names the member (or its office)."""
+    source = (FOLDER / entry["file"]).read_text(encoding="utf-8").splitlines()
+    for member in document_of(entry, documents).members:
+        written = normalize_string(source[member.line - 1])
+        words = member.name or " ".join((member.position or "").split()[:3])
+        assert member.page == 1 and words in written, (member, written)
+
+
 def test_every_shape_has_a_sample() -> None:
     shapes = {shape for entry in entries() for shape in entry["shapes"]}
     assert {"roles-long-forms", "position-then-name", "invited", "role-group-headings",

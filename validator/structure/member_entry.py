@@ -231,11 +231,8 @@ def agency_of(position: str | None) -> str | None:
     for segment in reversed(segments[1:]):
         if AGENCY_START.match(segment.lower()):
             return _agency_end(segment)
-    key = position.lower()
-    for match in AGENCY_START.finditer(key):
-        if match.start() > 0:
-            return _agency_end(position[match.start():].split(",")[0])
-    return None
+    match = AGENCY_START.search(position.lower())
+    return _agency_end(position[match.start():].split(",")[0]) if match else None
 
 
 def _agency_end(text: str) -> str | None:

@@ -180,30 +180,33 @@ class FlatTable:
         self.width = sum(1 for kind in columns.values() if kind != "stt")
         self.rows: list[tuple[object, TableRow]] = []
         self._cells: list[str] = []
+        self._open = False
         self._where: object = None
 
     def take(self, text: str, where: object) -> bool:
         """One more cell; False when `text` is no longer part of the table."""
         number = row_number(text)
-        expected = len(self.rows) + (2 if self._where is not None else 1)
-        first = not self.rows and self._where is None
+        expected = len(self.rows) + (2 if self._open else 1)
+        first = not self.rows and not self._open
         if number is not None and (number == expected or first):
             self.close()
-            self._where = where
+            self._open = True
             return True
-        if self._where is None:
+        if not self._open:
             return False
         full = len(self._cells) >= self.width
         if full and (text.lstrip().startswith("(") or len(text) > 100 or is_upper_text(text)):
             self.close()
             return False
+        if not self._cells:
+            self._where = where  # a row is where its first cell is
         self._cells.append(text.strip())
         return True
 
     def close(self) -> None:
-        if self._where is not None and self._cells:
+        if self._open and self._cells:
             self.rows.append((self._where, flattened_row(self.columns, self._cells)))
-        self._where, self._cells = None, []
+        self._open, self._where, self._cells = False, None, []
 
 
 def flattened_row(columns: Columns, pieces: list[str]) -> TableRow:
