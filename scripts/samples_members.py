@@ -677,6 +677,9 @@ def signer_variants() -> list[Sample]:
         "signer-before-recipients": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)",
                                      "Hà Thị Bích Vân", "Nơi nhận:", "- Như Điều 2;",
                                      "- Lưu: VT."],
+        "signer-name-with-footnote": ["Nơi nhận: KT. CHỦ TỊCH", "- Như Điều 2; PHÓ CHỦ TỊCH",
+                                      "- Lưu: VT.",
+                                      "Hà Thị Bích Vân 1 (1) Các thôn Ea Tâm, Buôn Tría."],
     }
     return [Sample(f"qd-xa-{shape}", (shape,), [], ("txt",), [], header, [kt],
                    doc_type="decision", text=base + "\n".join(lines) + "\n")

@@ -115,5 +115,6 @@ def test_every_shape_has_a_sample() -> None:
             "invitation-no-summary", "nested-authority", "signed-mark", "summary-then-body",
             "place-broken", "summary-into-authority", "draft-number", "blank-date",
             "damaged-date", "signer-interleaved", "signer-glued", "signer-before-recipients",
+            "signer-name-with-footnote",
             "two-signers", "other-subject-committee", "member-replaced",
             "other-subject-regulation", "issued-by-line"} <= shapes

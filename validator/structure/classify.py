@@ -22,7 +22,8 @@ _COMMITTEE_NAME = _folded(
 )
 _ESTABLISHES = _folded(r"thành lập|kiện toàn|hợp nhất|củng cố")
 _ISSUES_REGULATION = _folded(r"ban hành\s+(?:kèm theo\s+)?quy chế")
-_COMMITTEE_WORDS = re.compile(r"ban chỉ đạo|bcđ")  # in a letterhead, not folded
+# A committee's own letterhead (not folded): a steering committee, a council, a working group.
+_COMMITTEE_WORDS = re.compile(r"ban chỉ đạo|bcđ|hội đồng(?! nhân dân)|tổ công tác|tổ giúp việc")
 _GOVERNMENT = re.compile(rf"{UY} ban nhân dân|ubnd|hđnd|hội đồng nhân dân")
 # Cities under the central government: a "thành phố" with no parent line is a province then.
 _CENTRAL_CITIES = re.compile(r"hà nội|hồ chí minh|hải phòng|đà nẵng|cần thơ|huế")
@@ -85,7 +86,8 @@ def level(issuer: Located | None, parent: Located | None,
     issuer_key = issuer.text.lower() if issuer else ""
     parent_key = parent.text.lower() if parent else ""
     if issuer_key and not _GOVERNMENT.search(issuer_key) and _COMMITTEE_WORDS.search(issuer_key):
-        # A committee's own letterhead: "UBND XÃ AN BÌNH / BAN CHỈ ĐẠO ..." is a commune's.
+        # A committee's own letterhead: "UBND XÃ AN BÌNH / BAN CHỈ ĐẠO ..." is a commune's,
+        # "UBND TỈNH X / HỘI ĐỒNG THẨM ĐỊNH ..." a province's.
         if _GOVERNMENT.search(parent_key):
             return _level_of(parent_key, "")
         return _level_of(issuer_key, parent_key)

@@ -19,6 +19,7 @@ from validator.structure.signer import (
     PREFIX,
     SIGNED,
     glued,
+    leading_name,
     name_words,
     signers,
 )
@@ -141,7 +142,7 @@ def _signer_cut(key: str, text: str) -> int | None:
 def _is_signer_piece(key: str, text: str) -> bool:
     if SIGNED.match(key) or (POSITION_LINE.match(key) and is_upper_text(text)):
         return True
-    if glued(text) is not None:
+    if glued(text) is not None or leading_name(text) is not None:
         return True
     return name_words(_unsigned(text)) is not None
 

@@ -153,7 +153,7 @@ def _take(block: _Block, text: str) -> None:
         block.position, block.name = glued_pair
         return
     if block.name is None and (block.position is not None or block.chain):
-        words = name_words(text)
+        words = name_words(text) or leading_name(text)
         if words is not None and len(words) >= 2:
             block.name = " ".join(words)
         elif words is not None:
@@ -208,6 +208,21 @@ def name_words(text: str) -> list[str] | None:
                            or AGENCY_START.match(key)):
         return None  # "SỞ GIÁO DỤC VÀ ĐÀO TẠO" under a position is the agency, not a name
     return words
+
+
+def leading_name(text: str) -> list[str] | None:
+    """A name followed by something else on its line: a footnote ("Trần Văn A 1 (1) ...")."""
+    tokens = text.split()
+    count = 0
+    while count < min(len(tokens), 5) and _CAPITAL_WORD.fullmatch(tokens[count]) and \
+            not tokens[count].isupper():
+        count += 1
+    if count < 2 or count == len(tokens) or not is_family_name(tokens[0]):
+        return None
+    follower = tokens[count]
+    if follower[:1].isdigit() or follower[:1] in "([":
+        return tokens[:count]
+    return None
 
 
 def split_names(text: str) -> list[str] | None:
