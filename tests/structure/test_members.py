@@ -268,3 +268,17 @@ def test_annex_in_the_file_is_no_missing_annex():
     document, got = members_of(block, closing=CLOSING + "\n" + appended)
     assert got == [("Ông", "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban")]
     assert document.members_in_missing_annex is None and document.notes == []
+
+
+def test_roles_survive_ocr_tone_slips():
+    """A scan reads hỏi as sắc now and then: "Trướng ban", "Tố phó" are still roles."""
+    document = document_from_text(compose(
+        LETTERHEAD, OPENING, ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Ông Nguyễn Văn An, Chủ tịch UBND xã - Trướng ban;",
+        "2. Các Phó Trướng ban:",
+        "- Bà Trần Thị Bình, Phó Chủ tịch UBND xã;",
+        "3. Ông Lê Văn Cường, Công chức Văn hóa - Xã hội xã - Úy viên.", DUTIES, CLOSING),
+        ocr_confidence=70.0)
+    assert [(m.name, m.role) for m in document.members] == [
+        ("Nguyễn Văn An", "Trưởng ban"), ("Trần Thị Bình", "Phó Trưởng ban"),
+        ("Lê Văn Cường", "Ủy viên")]

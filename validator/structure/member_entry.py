@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from validator.normalize import fold_key, fold_tones
 from validator.structure.names import clean_name, is_family_name, is_name_word, trailing_name
 from validator.structure.roles import ROLE, canonical, whole_role
 from validator.structure.vocab import (
@@ -28,12 +29,14 @@ from validator.structure.vocab import (
     TITLE,
 )
 
+# On the tone-folded key, as ROLE itself (roles.py).
 _ROLE_FIRST = re.compile(rf"^\s*(?:các\s+)?(?P<role>{ROLE.pattern})\s*(?::|[-–—]\s|là\s)\s*")
-_ROLE_VERB = re.compile(
+_ROLE_VERB = re.compile(fold_tones(
     rf"[,\s]+(?:làm|là|giữ chức(?: vụ)?|kiêm)\s+(?P<role>{ROLE.pattern})\s*[;.,)]*\s*$"
-)
+))
 _ROLE_BARE = re.compile(rf"(?<=\S)\s+(?P<role>{ROLE.pattern})\s*[;.,]*\s*$")
-_NOT_BEFORE_BARE = re.compile(r"(?:tỉnh|huyện|thành|đảng|xã|chi|đoàn|hội)\s*$")
+_PARTY_RANK = (fold_key("ủy viên"), fold_key("uỷ viên"))
+_NOT_BEFORE_BARE = re.compile(fold_tones(r"(?:tỉnh|huyện|thành|đảng|xã|chi|đoàn|hội)\s*$"))
 _SEPARATOR = re.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|[,:;(]")
 _POSITION_LEAD = re.compile(r"^[\s,:;\-–—]*(?:chức vụ\s*:?\s*)?")
 _INSIDE_HONORIFIC = re.compile(r"(?:\s[-–—]|[,:(])\s*(?=(?:ông|bà|đồng chí|đ/c)\s)")
@@ -97,7 +100,7 @@ def _starts_person(text: str) -> bool:
 
 def split_role(text: str, chair: bool = False) -> tuple[str, str | None]:
     """(the entry without its committee role, the canonical role)."""
-    key = text.lower()
+    key = fold_key(text)
     first = _ROLE_FIRST.match(key)
     if first:
         return text[first.end():], canonical(first)
@@ -122,7 +125,7 @@ def _bare_role(text: str, key: str) -> tuple[str, str | None]:
     match = _ROLE_BARE.search(key)
     if match is None or not text[match.start("role")].isupper():
         return text, None
-    party = match.group("role").startswith(("ủy viên", "uỷ viên"))
+    party = match.group("role").startswith(_PARTY_RANK)
     if party and _NOT_BEFORE_BARE.search(key[:match.start("role")]):
         return text, None  # "Tỉnh ủy viên" is a party rank
     return text[:match.start()], canonical(ROLE.match(match.group("role")))  # type: ignore[arg-type]

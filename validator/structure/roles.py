@@ -4,13 +4,15 @@ Steering committees have a Trưởng ban, Phó Trưởng ban [Thường trực] 
 councils a Chủ tịch / Phó Chủ tịch / Thư ký Hội đồng; working groups a Tổ trưởng / Tổ phó; teams
 an Đội trưởng / Phó Đội trưởng. A role is only a role when it stands alone in its place in the
 entry ("- Trưởng ban", ": Thành viên", "làm Phó Trưởng ban"): "Trưởng ban Tổ chức Tỉnh ủy" and
-"Đội trưởng, Phòng An ninh mạng" are jobs. Patterns run on lower-cased text.
+"Đội trưởng, Phòng An ninh mạng" are jobs. Patterns run on the tone-folded key (fold_key, hỏi
+and ngã read as sắc), so a scan's "Phó Trướng ban" is still a role.
 """
 
 from __future__ import annotations
 
 import re
 
+from validator.normalize import fold_key, fold_tones
 from validator.structure.vocab import UY
 
 _BODY = r"(?:ban chỉ đạo|bcđ|hội đồng|tiểu ban|tổ giúp việc|tổ công tác|tổ thư ký|đội|tổ|ban|đoàn)"
@@ -20,15 +22,15 @@ _HEAD = (
     r"|chủ nhiệm|trưởng nhóm|chủ tịch\s+hội đồng"
 )
 _PLAIN = rf"{UY} viên|thành viên|tổ viên|đội viên|thư ký"
-ROLE = re.compile(
+ROLE = re.compile(fold_tones(
     rf"(?P<core>phó\s+(?:{_HEAD}|chủ tịch(?=\s+thường trực\s+hội đồng))|phó ban|tổ phó"
     rf"|{_HEAD}|{_PLAIN})"
     rf"(?P<extra>(?:\s+(?:thường trực|trực|chuyên trách|kiêm thư ký|{_BODY}))*)"
-)
+))
 # In a role column or under a council's heading "Chủ tịch" alone is the chair.
-_BARE_CHAIR = re.compile(r"(?P<core>(?:phó\s+)?chủ tịch)(?P<extra>(?:\s+thường trực)?)")
+_BARE_CHAIR = re.compile(fold_tones(r"(?P<core>(?:phó\s+)?chủ tịch)(?P<extra>(?:\s+thường trực)?)"))
 
-_CANONICAL = {
+_WRITTEN = {
     "phó ban": "Phó Trưởng ban", "trưởng ban chỉ đạo": "Trưởng ban", "trưởng ban bcđ":
     "Trưởng ban", "ủy viên": "Ủy viên", "uỷ viên": "Ủy viên", "thành viên": "Thành viên",
     "thư ký": "Thư ký", "tổ trưởng": "Tổ trưởng", "tổ phó": "Tổ phó", "tổ viên": "Tổ viên",
@@ -37,13 +39,14 @@ _CANONICAL = {
     "chủ nhiệm": "Chủ nhiệm", "trưởng nhóm": "Trưởng nhóm",
     "chủ tịch hội đồng": "Chủ tịch Hội đồng", "chủ tịch": "Chủ tịch",
 }
+_CANONICAL = {fold_key(written): name for written, name in _WRITTEN.items()}
 _EXTRAS = (("thường trực", "Thường trực"), ("kiêm thư ký", "kiêm Thư ký"),
            ("chuyên trách", "chuyên trách"))
 # What may stand between the separator and a trailing role: "- là Trưởng ban", "(Trưởng ban)".
-_LEAD = re.compile(
+_LEAD = re.compile(fold_tones(
     r"^(?:chức danh|nhiệm vụ|chức vụ trong (?:ban chỉ đạo|bcđ|hội đồng|tổ|đội))\s*:?\s*"
     r"|^(?:là|làm|giữ chức(?: vụ)?|kiêm|các)\s+"
-)
+))
 _STRIP = " ;.,:)(-/\t"
 
 
@@ -65,7 +68,7 @@ def canonical(match: re.Match[str]) -> str:
 
 def role_in(key: str) -> str | None:
     """The first role named in a lower-cased text, canonical ("Phó Trưởng ban Thường trực")."""
-    match = ROLE.search(key)
+    match = ROLE.search(fold_key(key))
     return canonical(match) if match else None
 
 
@@ -74,7 +77,7 @@ def whole_role(segment: str, chair: bool = False) -> str | None:
 
     `chair` also accepts a bare "Chủ tịch" / "Phó Chủ tịch" (a role column, a council).
     """
-    segment = _LEAD.sub("", segment.strip(_STRIP)).strip(_STRIP)
+    segment = _LEAD.sub("", fold_key(segment).strip(_STRIP)).strip(_STRIP)
     match = ROLE.fullmatch(segment)
     if match is None and chair:
         match = _BARE_CHAIR.fullmatch(segment)
@@ -97,11 +100,11 @@ def role_class(role: str | None) -> str | None:
 
 # "2. Các Phó Trưởng ban:", "Tổ phó:", "Các thành viên Hội đồng:", "Trưởng ban.",
 # "II. CÁC THÀNH VIÊN BAN CHỈ ĐẠO", "3. Các thành viên Tổ giúp việc gồm:".
-_GROUP = re.compile(
+_GROUP = re.compile(fold_tones(
     rf"^(?:các\s+)?(?P<role>(?:{ROLE.pattern}))(?:\s+(?!gồm)[^:;,.]{{0,80}}?)?"
     r"(?:\s+gồm(?:\s+có)?(?:\s+các\s+(?:ông|bà|đồng chí)[^:]{0,40})?)?\s*(?P<end>[:.]?)$"
-)
-_LEADERS = re.compile(rf"^(?:lãnh đạo|thường trực)\s+{_BODY}")
+))
+_LEADERS = re.compile(fold_tones(rf"^(?:lãnh đạo|thường trực)\s+{_BODY}"))
 
 
 def group_heading(key: str, upper: bool) -> tuple[bool, str | None]:
@@ -111,7 +114,7 @@ def group_heading(key: str, upper: bool) -> tuple[bool, str | None]:
     ban.") is one too, with its person on the next line. "I. LÃNH ĐẠO BAN CHỈ ĐẠO" is a
     heading that gives no role (its people carry their own).
     """
-    stripped = key.strip()
+    stripped = fold_key(key.strip())
     if upper and _LEADERS.match(stripped):
         return True, None
     match = _GROUP.match(stripped)
