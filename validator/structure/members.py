@@ -44,7 +44,6 @@ from validator.structure.vocab import (
     POSITION_START,
     RANK,
     TITLE,
-    is_upper_text,
 )
 
 _MARKER = re.compile(
@@ -148,7 +147,7 @@ class _RegionParser:
         marker = _MARKER.match(key) or _numbered_row(text)
         body = text[marker.end():].strip() if marker else text.strip()
         body_key = key[marker.end():].strip() if marker else key.strip()
-        is_heading, role = group_heading(body_key, is_upper_text(body))
+        is_heading, role = group_heading(body)
         current = self.entries[-1] if self.entries else None
         if is_heading and not self._role_tail(current, index, body, body_key):
             self.role, self.agency = role, None
@@ -227,7 +226,7 @@ class _RegionParser:
 
     def _group_row(self, text: str) -> None:
         key = text.lower()
-        is_heading, role = group_heading(key.strip(" :"), is_upper_text(text))
+        is_heading, role = group_heading(text.strip(" :"))
         if is_heading or whole_role(key, chair=True):
             self.role, self.agency = role or whole_role(key, chair=True), None
         elif AGENCY_START.match(key):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from validator.normalize import fold_key, fold_tones
-from validator.structure.vocab import UY
+from validator.structure.vocab import UY, is_upper_text
 
 _BODY = r"(?:ban chỉ đạo|bcđ|hội đồng|tiểu ban|tổ giúp việc|tổ công tác|tổ thư ký|đội|tổ|ban|đoàn)"
 # Heads and their deputies; "chủ tịch" alone is a job, "chủ tịch hội đồng" a role.
@@ -107,20 +107,20 @@ _GROUP = re.compile(fold_tones(
 _LEADERS = re.compile(fold_tones(rf"^(?:lãnh đạo|thường trực)\s+{_BODY}"))
 
 
-def group_heading(key: str, upper: bool) -> tuple[bool, str | None]:
-    """(is a heading, the role it gives) for a lower-cased line without its list marker.
+def group_heading(text: str) -> tuple[bool, str | None]:
+    """(is a heading, the role it gives) for a line without its list marker.
 
     A heading ends in ":" or is printed in capitals; a role alone ending in "." ("Trưởng
     ban.") is one too, with its person on the next line. "I. LÃNH ĐẠO BAN CHỈ ĐẠO" is a
     heading that gives no role (its people carry their own).
     """
-    stripped = fold_key(key.strip())
-    if upper and _LEADERS.match(stripped):
+    stripped = fold_key(text.strip())
+    if _LEADERS.match(stripped) and is_upper_text(text):
         return True, None
     match = _GROUP.match(stripped)
     if match is None:
         return False, None
-    if not (match.group("end") or upper):
+    if not (match.group("end") or is_upper_text(text)):
         return False, None
     if match.group("end") == "." and whole_role(stripped) is None:
         return False, None
