@@ -87,7 +87,7 @@ def level(issuer: Located | None, parent: Located | None,
     parent_key = parent.text.lower() if parent else ""
     if issuer_key and not _GOVERNMENT.search(issuer_key) and _COMMITTEE_WORDS.search(issuer_key):
         # A committee's own letterhead: "UBND XÃ AN BÌNH / BAN CHỈ ĐẠO ..." is a commune's,
-        # "UBND TỈNH X / HỘI ĐỒNG THẨM ĐỊNH ..." a province's.
+        # "UBND TỈNH X / HỘI ĐỒNG XÉT DUYỆT ..." a province's.
         if _GOVERNMENT.search(parent_key):
             return _level_of(parent_key, "")
         return _level_of(issuer_key, parent_key)

@@ -44,7 +44,7 @@ _AGENCY_REMARK = re.compile(r"\s*\(|\s+phụ trách\b|\s+kiêm\b")
 _DASHES = ("-", "–", "—")
 _STRIP = " ;.,-–—\t"
 _PERSON_WORDS = 5
-# The word before a name that follows a job title with a place: "UBND tỉnh Lâm Đồng Nguyễn A".
+# The word before a name that follows a job title with a place: "UBND tỉnh Bắc Lâm Nguyễn A".
 _UNIT_WORDS = re.compile(r"tỉnh|huyện|xã|phường|trấn|phố|quận|thôn|bản|ấp|khu|vực|làng|buôn|sóc")
 
 

@@ -2,8 +2,8 @@
 
 A name is 2-5 capitalised words: family name, middle names, given name ("Nguyễn Văn An"), in
 capitals on a signer block or a member line ("TRẦN VĂN BÌNH"), with the single letters and
-apostrophes of the Central Highlands languages ("Kpă Y Thu", "K' Brông", "H'Lan Niê", "Rah Lan
-Chung", "Ksor H'Bia") or run together by a scan ("VănHùng"). Where a name stands after a job
+apostrophes of the Central Highlands languages ("Kpă Y Sơn", "K' Thoan", "H'Lim Niê", "Rah Lan
+Thuận", "Ksor Y Đhin") or run together by a scan ("VănHùng"). Where a name stands after a job
 title with no separator ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An") the family name tells where
 it starts; the list below is the common Vietnamese surnames and the family names of the
 Central Highlands peoples, from general knowledge of Vietnamese naming.
@@ -35,13 +35,13 @@ _FAMILY_NAMES = (
 FAMILY_NAMES = frozenset(_FAMILY_NAMES)
 
 _APOSTROPHE = "'"
-# Initial of a Central Highlands given name: K' Brông, H'Lan, Y Thu.
+# Initial of a Central Highlands given name: K' Thoan, H'Lim, Y Sơn.
 _INITIAL = re.compile(rf"^[A-ZĐ]{_APOSTROPHE}?$")
 _TRIM = ",;:.()"
 
 
 def is_name_word(token: str) -> bool:
-    """A word a personal name can hold: Capitalised, a capital syllable, an initial, H'Lan."""
+    """A word a personal name can hold: Capitalised, a capital syllable, an initial, H'Lim."""
     token = token.strip(_TRIM)
     if not token or not token[0].isupper():
         return False
@@ -57,7 +57,7 @@ def is_name_word(token: str) -> bool:
 
 
 def _capitalised_runs(part: str) -> bool:
-    """ "Brông", "ÊBan", "VănHùng": pieces that each start with one or two capitals."""
+    """ "Thoan", "MLô", "VănHùng": pieces that each start with one or two capitals."""
     pieces = unglue(part)
     return all(p[:1].isupper() and (p[1:].islower() or len(p) <= 2 or (p[1:2].isupper()
                                     and p[2:].islower())) for p in pieces)
@@ -73,7 +73,7 @@ def is_family_name(word: str) -> bool:
     word = word.strip(_TRIM).lower()
     if word in FAMILY_NAMES:
         return True
-    # "H'Lan", "K'Ré": the apostrophe initial opens the name.
+    # "H'Lim", "K'Thoan": the apostrophe initial opens the name.
     return len(word) > 2 and word[1] == _APOSTROPHE
 
 
@@ -112,7 +112,7 @@ def trailing_name(text: str, units: re.Pattern[str],
     """A name ending `text` after a job title: (where it starts, the name) or None.
 
     "Phó Chủ tịch UBND tỉnh Nguyễn Văn An" -> "Nguyễn Văn An". The capitalised run at the end
-    may begin with the place the job belongs to ("UBND tỉnh Lâm Đồng Nguyễn Văn An"): a place
+    may begin with the place the job belongs to ("UBND tỉnh Bắc Lâm Nguyễn Văn An"): a place
     the document names elsewhere (`places`, lower-cased) is skipped, and after an
     administrative unit word (`units`) a place of one to three words is tried first.
     """
@@ -133,7 +133,7 @@ def trailing_name(text: str, units: re.Pattern[str],
         if not 2 <= len(name) <= 5 or not is_family_name(name[0].text):
             continue
         if " ".join(lowered[skip:]) in places:
-            continue  # "Bí thư Huyện đoàn Lục Ngạn": the district, not a person
+            continue  # "Bí thư Huyện đoàn Bình Sơn": the district, not a person
         if after_unit and skip == 0 and len(tail) not in (3, 4):
             continue  # "xã Hà Lâm" is a place; "tỉnh Trần Thị Bình" a name
         return name[0].start, clean_name([w.text for w in name])
@@ -147,7 +147,7 @@ _PLACE = re.compile(
 
 
 def place_names(text: str) -> frozenset[str]:
-    """Places a document names after a unit word ("huyện Lục Ngạn" -> "lục ngạn"), lower-cased.
+    """Places a document names after a unit word ("huyện Bình Sơn" -> "bình sơn"), lower-cased.
 
     Every leading part of a place counts too: "xã An Bình Tây" may be written "An Bình".
     """

@@ -3,8 +3,8 @@
 Steering committees have a Trưởng ban, Phó Trưởng ban [Thường trực] and Thành viên / Ủy viên;
 councils a Chủ tịch / Phó Chủ tịch / Thư ký Hội đồng; working groups a Tổ trưởng / Tổ phó; teams
 an Đội trưởng / Phó Đội trưởng. A role is only a role when it stands alone in its place in the
-entry ("- Trưởng ban", ": Thành viên", "làm Phó Trưởng ban"): "Trưởng ban Tổ chức Tỉnh ủy" and
-"Đội trưởng, Phòng An ninh mạng" are jobs. Patterns run on the tone-folded key (fold_key, hỏi
+entry ("- Trưởng ban", ": Thành viên", "làm Phó Trưởng ban"): "Trưởng ban Dân vận Huyện ủy" and
+"Đội trưởng, Đội Cảnh sát kinh tế" are jobs. Patterns run on the tone-folded key (fold_key, hỏi
 and ngã read as sắc), so a scan's "Phó Trướng ban" is still a role.
 """
 
