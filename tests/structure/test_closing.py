@@ -43,3 +43,18 @@ def test_no_prefix_position_only():
 def test_body_mentioning_the_chairman_is_not_the_signer():
     meta = closing_of("Chủ tịch UBND xã chịu trách nhiệm thi hành Quyết định này./.")
     assert meta.signer is None and meta.recipients == []
+
+
+def test_name_after_a_speck_read_as_a_dash():
+    """A scan reads a mark before the name as "-": the line looks like a recipient."""
+    meta = closing_of("Nơi nhận:", "- Như Điều 4;", "- Lưu: VT.", "CHỦ TỊCH", "-Mai Xuân Trường")
+    assert (meta.signer.position, meta.signer.name) == ("CHỦ TỊCH", "Mai Xuân Trường")
+
+
+def test_nested_authority_keeps_the_chain():
+    meta = closing_of("Nơi nhận:", "- Như Điều 4;", "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG",
+                      "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)", "Mai Xuân Trường")
+    signer = meta.signer
+    assert signer.chain == ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG")
+    assert (signer.authority, signer.position, signer.name, signer.signed) == (
+        "KT.", "PHÓ CHÁNH VĂN PHÒNG", "Mai Xuân Trường", True)

@@ -30,8 +30,8 @@ _TRAILING_POSITION = re.compile(rf"(?<=\S)\s+(?P<pos>{POSITION.pattern})\s*$")
 _POSITION_WORDS = re.compile(rf"(?<=\s)(?:{POSITION.pattern})")
 _SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
-_TRAILING_NAME = re.compile(
-    r"(?<=[\s.;,:])(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)\s*$"
+_TRAILING_NAME = re.compile(  # after a recipient, or after a scan's speck read as "-"
+    r"(?<=[\s.;,:-])(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)\s*$"
 )
 _CLOSING_END = re.compile(r"^\s*(?:danh sách|cộng h[oò]a xã hội)")
 
