@@ -282,3 +282,34 @@ def test_roles_survive_ocr_tone_slips():
     assert [(m.name, m.role) for m in document.members] == [
         ("Nguyễn Văn An", "Trưởng ban"), ("Trần Thị Bình", "Phó Trưởng ban"),
         ("Lê Văn Cường", "Ủy viên")]
+
+
+def test_name_after_a_ministry_with_capitals():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Thứ trưởng Bộ Lao động - Thương binh và Xã Hội Lê Văn Thanh, Ủy viên;",
+        "2. Phó Chủ tịch UBND tỉnh Nguyễn Thị Hoa, Trưởng ban.",
+    ))
+    assert got == [
+        (None, "Lê Văn Thanh", "Thứ trưởng Bộ Lao động - Thương binh và Xã Hội", "Ủy viên"),
+        (None, "Nguyễn Thị Hoa", "Phó Chủ tịch UBND tỉnh", "Trưởng ban"),
+    ]
+
+
+def test_role_column_named_for_the_committee():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm các ông (bà) có tên sau:",
+        "TT\tHọ và tên\tChức vụ\tChức danh BCĐ",
+        "1\tNguyễn Văn An\tChủ tịch UBND xã\tTrưởng ban",
+    ))
+    assert got == [(None, "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban")]
+
+
+def test_capitalised_unit_starts_a_place_not_a_name():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Trưởng Công an Xã Hà Lâm - Thành viên;",
+        "2. Chủ tịch UBND Xã Hà Lâm Trần Văn Bảy - Trưởng ban.",
+    ))
+    assert got == [(None, None, "Trưởng Công an Xã Hà Lâm", "Thành viên"),
+                   (None, "Trần Văn Bảy", "Chủ tịch UBND Xã Hà Lâm", "Trưởng ban")]

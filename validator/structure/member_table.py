@@ -21,8 +21,8 @@ Columns = dict[int, str]
 
 _STT = re.compile(r"^\s*(?:s\s*t\s*t|t\s*t|số\s*t\s*t|số thứ tự)\s*\.?\s*$")
 _ROLE_HEAD = re.compile(
-    r"chức danh trong|chức vụ trong|trong ban|trong bcđ|trong hội đồng|trong tổ|trong đội"
-    r"|vai trò|nhiệm vụ|^\s*chức danh\s*$"
+    r"(?:chức danh|chức vụ|nhiệm vụ)\s+(?:trong\s+|tại\s+)?(?:ban|bcđ|hội đồng|tổ|đội)"
+    r"|trong ban|trong bcđ|trong hội đồng|trong tổ|trong đội|vai trò|^\s*nhiệm vụ\s*$"
 )
 _NAME_HEAD = re.compile(r"họ (?:và )?tên|họ, tên|^\s*tên\s*$")
 _POSITION_HEAD = re.compile(r"chức vụ|chức danh")

@@ -120,6 +120,11 @@ def trailing_name(text: str, units: re.Pattern[str],
     run = len(found)
     while run > 0 and _mixed_name_word(found[run - 1].text):
         run -= 1
+    # A unit word written with a capital ("Công an Xã Hà Lâm") ends the job inside the run.
+    units_inside = [n for n in range(run, len(found))
+                    if units.fullmatch(found[n].text.lower().strip(_TRIM))]
+    if units_inside:
+        run = units_inside[-1] + 1
     tail = found[run:]
     if len(tail) < 2 or run == 0:
         return None
@@ -127,7 +132,9 @@ def trailing_name(text: str, units: re.Pattern[str],
     after_unit = units.fullmatch(before) is not None
     lowered = [w.text.lower().strip(_TRIM) for w in tail]
     known = [n for n in range(1, len(tail)) if " ".join(lowered[:n]) in places]
-    order = [*known[::-1], *((2, 1, 3, 0) if after_unit else (0,))]
+    # After a unit word a place of one to three words comes first; elsewhere the name starts at
+    # the first family name ("Bộ Lao động - Thương binh và Xã Hội Lê Văn A").
+    order = [*known[::-1], *((2, 1, 3, 0) if after_unit else range(len(tail) - 1))]
     for skip in order:
         name = tail[skip:]
         if not 2 <= len(name) <= 5 or not is_family_name(name[0].text):
