@@ -313,3 +313,20 @@ def test_capitalised_unit_starts_a_place_not_a_name():
     ))
     assert got == [(None, None, "Trưởng Công an Xã Hà Lâm", "Thành viên"),
                    (None, "Trần Văn Bảy", "Chủ tịch UBND Xã Hà Lâm", "Trưởng ban")]
+
+
+def test_entries_without_end_marks_in_a_text_copy():
+    """Lines ending in no ";" are joined by normalisation; the list cuts them again."""
+    document, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm các ông, bà có tên sau đây:",
+        "Ông Nguyễn Văn An, Chủ tịch UBND xã, Trưởng ban",
+        "Bà Trần Thị Bình, Phó Chủ tịch UBND xã, Phó Trưởng ban",
+        "Ông Lê Văn Cường, Công chức Văn hóa - Xã hội xã, Thành viên",
+    ))
+    assert got == [
+        ("Ông", "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban"),
+        ("Bà", "Trần Thị Bình", "Phó Chủ tịch UBND xã", "Phó Trưởng ban"),
+        ("Ông", "Lê Văn Cường", "Công chức Văn hóa - Xã hội xã", "Thành viên"),
+    ]
+    assert [m.line for m in document.members] == [19, 20, 21]
+    assert document.members[2].agency is None  # "Xã hội" names no agency

@@ -139,11 +139,32 @@ class _RegionParser:
             return self._flat_line(index)
         if self._flat_header(index):
             return True
-        return self._text_line(index, text, key)
+        pieces = self._entry_pieces(index)
+        if pieces is None:
+            return self._text_line(index, text, key)
+        return all(self._text_line(index, piece, piece.lower(), where)
+                   for piece, where in pieces)
 
     # -- text lines
 
-    def _text_line(self, index: int, text: str, key: str) -> bool:
+    def _entry_pieces(self, index: int) -> list[tuple[str, tuple[int, int]]] | None:
+        """A logical line joined from entries that end without ";" in a text copy or a PDF
+        ("Ông A, Chủ tịch UBND xã, Trưởng ban" / "Bà B, ..."): cut again where one starts."""
+        item = self.lines.items[index]
+        if item.end - item.start < 2 or self.lines.source.position(item.start) == \
+                self.lines.source.position(item.end - 1):
+            return None
+        pieces: list[tuple[str, tuple[int, int]]] = []
+        for text, (_, page, line) in self._cells(index):
+            key = text.lower()
+            if pieces and not (_MARKER.match(key) or _starts_entry(key)):
+                pieces[-1] = (f"{pieces[-1][0]} {text}", pieces[-1][1])
+            else:
+                pieces.append((text, (page, line)))
+        return pieces if len(pieces) > 1 else None
+
+    def _text_line(self, index: int, text: str, key: str,
+                   where: tuple[int, int] | None = None) -> bool:
         marker = _MARKER.match(key) or _numbered_row(text)
         body = text[marker.end():].strip() if marker else text.strip()
         body_key = key[marker.end():].strip() if marker else key.strip()
@@ -156,20 +177,21 @@ class _RegionParser:
             return True
         if marker is not None or _starts_entry(body_key):
             if not self._role_tail(current, index, body, body_key):
-                self._add(index, body)
+                self._add(index, body, where)
             return True
         if current is not None and not current.closed and current.row is None:
             current.parts.append(body)
             current.last = index
             return True
         if self.entries and _parses(body):
-            self._add(index, body)
+            self._add(index, body, where)
             return True
         self.skipped += 1
         return not self.entries and self.skipped <= _LEAD_LINES
 
-    def _add(self, index: int, body: str) -> None:
-        self.entries.append(_Entry(index, [body], self.role, self.agency, last=index))
+    def _add(self, index: int, body: str, where: tuple[int, int] | None = None) -> None:
+        self.entries.append(_Entry(index, [body], self.role, self.agency, last=index,
+                                   where=where))
 
     def _role_tail(self, current: _Entry | None, index: int, body: str, key: str) -> bool:
         """ "- Thành viên;" after an entry cut by a page end is that entry's role."""

@@ -48,10 +48,11 @@ INVITED = re.compile(r"mời\s+(?=ông|bà|đồng chí|đ/c)")
 # Where an agency's name starts ("Sở Y tế", "UBND xã", "Hội Nông dân xã", "thôn An Phú").
 AGENCY_START = re.compile(
     rf"(?<![^\s(,])(?:sở|phòng|ban(?! chỉ đạo)|{UY} ban|ubnd|hđnd|ubmttq|mttq|văn phòng"
-    r"|công an|bảo hiểm xã hội|bhxh|bưu điện|trung tâm|hội|đoàn|liên đoàn|mặt trận|trường"
-    r"|bệnh viện|trạm|chi cục|cục|bộ|tổng cục|kho bạc|ngân hàng|chi nhánh|công ty"
-    r"|ban chỉ huy|bộ chỉ huy|đồn|thanh tra|tòa án|viện kiểm sát|báo|đài|thuế|hợp tác xã"
-    rf"|đảng {UY}|huyện {UY}|tỉnh {UY}|thành {UY}|liên minh|thôn|bản|ấp|buôn|làng|tổ dân phố"
+    r"|công an|bảo hiểm xã hội|bhxh|bưu điện|trung tâm|(?<!xã )(?<!đại )hội|đoàn|liên đoàn"
+    r"|mặt trận|trường|bệnh viện|trạm|chi cục|cục|(?<!cán )bộ|tổng cục|kho bạc|ngân hàng"
+    r"|chi nhánh|công ty|ban chỉ huy|bộ chỉ huy|đồn|thanh tra|tòa án|viện kiểm sát|báo(?! cáo)"
+    rf"|đài|thuế|hợp tác xã|đảng {UY}|huyện {UY}|tỉnh {UY}|thành {UY}|liên minh|thôn"
+    r"|(?<!văn )bản|ấp|buôn|làng|tổ dân phố"
     r"|khu phố|khu dân cư|quân sự|các sở|các hội|các đoàn thể)(?![^\s,.;:)])"
 )
 
