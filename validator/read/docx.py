@@ -14,6 +14,7 @@ numbering nor fields nor tracked changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml.etree import _Element
@@ -25,6 +26,11 @@ from validator.read.docx_inline import Changes, InlineReader
 from validator.read.docx_numbering import Numbering
 from validator.read.docx_package import open_document
 from validator.read.docx_styles import Styles
+
+if TYPE_CHECKING:
+    from validator.read.limits import Limits
+
+MAX_PARAGRAPHS = 50_000  # paragraphs and table rows; Limits.max_paragraphs when the run has one
 
 
 class _Builder:
@@ -71,12 +77,13 @@ class _Builder:
         )
 
 
-def read_docx(data: bytes) -> ReadResult:
+def read_docx(data: bytes, limits: Limits | None = None) -> ReadResult:
     document = open_document(data)
     part = document.part
+    body = part.element.body
+    _check_size(body, limits.max_paragraphs if limits is not None else MAX_PARAGRAPHS)
     styles = Styles.parse(_element(part, RT.STYLES))
     numbering = Numbering.parse(_element(part, RT.NUMBERING), styles)
-    body = part.element.body
     changes = Changes()
     header_inline = InlineReader(styles, changes, skip_page_fields=True)
 
@@ -106,6 +113,13 @@ def read_docx(data: bytes) -> ReadResult:
         raise ReadFailure("empty")
     encoding: Encoding = inline.encoding if inline.encoding != "unicode" else header_inline.encoding
     return ReadResult(format="docx", encoding=encoding, pages=pages, notes=_notes(changes))
+
+
+def _check_size(body: _Element, limit: int) -> None:
+    """Refuse a body with more paragraphs and rows than the limit before reading any."""
+    count = int(body.xpath("count(.//w:p | .//w:tr)"))
+    if count > limit:
+        raise ReadFailure("too_large", f"max_paragraphs: {count} > {limit}")
 
 
 def _element(part, relationship: str) -> _Element | None:

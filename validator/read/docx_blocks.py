@@ -9,18 +9,16 @@ first row only; a row marked as a repeated header row is in the XML once and rea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from lxml.etree import _Element
 
-from validator.model import ReadFailure
 from validator.read import legacy
 from validator.read.docx_inline import PAGE, InlineReader, sdt_content
 from validator.read.docx_numbering import Numbering
 from validator.read.docx_styles import run_font
-
-MAX_PARAGRAPHS = 250_000  # far beyond any decision; a limit so a generated monster ends early
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _V = "{urn:schemas-microsoft-com:vml}"
@@ -65,8 +63,7 @@ class BlockReader:
     inline: InlineReader
     numbering: Numbering
     sink: Sink
-    on_section_end: object = None  # called with the sink after a paragraph ending a section
-    paragraphs: int = 0
+    on_section_end: Callable[[Sink], None] | None = None  # after a paragraph ending a section
     _pending: str | None = None  # text of a paragraph whose mark was deleted: joins the next
 
     def blocks(self, parent: _Element) -> None:
@@ -84,9 +81,6 @@ class BlockReader:
                 self.blocks(child)
 
     def paragraph(self, p: _Element) -> None:
-        self.paragraphs += 1
-        if self.paragraphs > MAX_PARAGRAPHS:
-            raise ReadFailure("too_large", f"> {MAX_PARAGRAPHS} paragraphs")
         self.inline.page = self.sink.page
         p_pr = p.find(_W + "pPr")
         content = self.inline.paragraph(p)
