@@ -140,3 +140,14 @@ def test_page_breaks_typed_and_rendered() -> None:
     pages = [(line.page, line.text) for line in read_docx(docx_bytes(body)).lines]
     assert pages == [(1, "Trang một"), (1, "Cuối trang một"), (2, "Đầu trang hai"),
                      (3, "Trang ba"), (4, "Trang bốn")]
+
+
+def test_floating_table_is_read_where_it_is_anchored() -> None:
+    """A floating letterhead (w:tblpPr) is read at its place in the text, cell by cell."""
+    letterhead = xml.table(["<w:tr>" + xml.cell(paragraphs("UBND XÃ AN HÒA", "Số: 5/QĐ"), 6.0)
+                            + xml.cell(paragraphs("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 10.0)
+                            + "</w:tr>"], (6.0, 10.0)).replace(
+        "<w:tblPr>", '<w:tblPr><w:tblpPr w:vertAnchor="text" w:horzAnchor="margin" '
+                     'w:tblpXSpec="center" w:tblpY="-178"/>', 1)
+    assert read_lines(letterhead + xml.para("QUYẾT ĐỊNH")) == [
+        "UBND XÃ AN HÒA", "Số: 5/QĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH"]
