@@ -151,3 +151,12 @@ def test_floating_table_is_read_where_it_is_anchored() -> None:
                      'w:tblpXSpec="center" w:tblpY="-178"/>', 1)
     assert read_lines(letterhead + xml.para("QUYẾT ĐỊNH")) == [
         "UBND XÃ AN HÒA", "Số: 5/QĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH"]
+
+
+def test_field_characters_in_hidden_runs_still_count() -> None:
+    body = xml.para('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                    + xml.run(" DOCPROPERTY So ", tag="instrText")
+                    + '<w:r><w:rPr><w:vanish/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+                    + xml.run("45") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                    + xml.run("/QĐ-UBND"))
+    assert read_lines(body) == ["45/QĐ-UBND"]

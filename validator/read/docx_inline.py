@@ -111,9 +111,9 @@ class InlineReader:
              style_font: str | None) -> None:
         r_pr = run.find(_W + "rPr")
         font = style_font
+        hidden = False
         if r_pr is not None:
-            if _on(r_pr.find(_W + "vanish")):
-                return
+            hidden = _on(r_pr.find(_W + "vanish"))
             fonts = r_pr.find(_W + "rFonts")
             if fonts is not None:
                 font = fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi") or font
@@ -126,14 +126,14 @@ class InlineReader:
         for child in run.iterchildren():
             tag = child.tag
             if tag == _W + "t":
-                if self._visible():
+                if not hidden and self._visible():
                     text.append(child.text or "")
             elif tag == _W + "fldChar":
                 self._field_char(child.get(_W + "fldCharType"))
             elif tag == _W + "instrText":
                 if self._fields and not self._fields[-1][1]:
                     self._fields[-1][0] += child.text or ""
-            elif not self._visible():
+            elif hidden or not self._visible():
                 continue
             elif tag in (_W + "tab", _W + "ptab"):
                 text.append("\t")
