@@ -4,7 +4,8 @@ Measured on real and generated .doc files (bench/bench_doc.py): LibreOffice keep
 text converters lose — automatic numbering (rendered by our DOCX reader), run fonts (TCVN3
 capitals in .VnTimeH), text boxes, and the table structure that keeps a letterhead's two
 columns apart — at about 0.7 s a file. antiword and catdoc (milliseconds) remain the fallback
-when LibreOffice is missing or fails.
+when LibreOffice is missing or fails, and when it drops a table that ends the file (then
+antiword's text, unless the text is TCVN3, which only LibreOffice keeps whole).
 
 An OLE container is looked into first (olefile): a password-protected DOCX as Word saves it
 (`EncryptionInfo` + `EncryptedPackage` streams) and a .doc whose FIB sets fEncrypted are
@@ -50,20 +51,29 @@ def read_doc(data: bytes) -> ReadResult:
         source.write_bytes(data)
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         converted = _libreoffice(soffice, source, "docx") if soffice else None
-        if converted is not None and not _lost_tables(source, converted.read_bytes()):
-            from validator.read.docx import read_docx
-
-            return replace(read_docx(converted.read_bytes()), format="doc")
+        docx_data = converted.read_bytes() if converted is not None else None
+        if docx_data is not None and not _lost_tables(source, docx_data):
+            return _as_doc(docx_data)
         _catdoc_keeps_soft_hyphens(Path(folder))
         text = _convert(source, soffice)
-        if _looks_tcvn3(text) and shutil.which("catdoc"):
-            # catdoc with a format that keeps U+00AD (the letter ư) is the next best thing.
-            text = _run(["catdoc", "-f", "plain", "-d", "utf-8", "-w", str(source)],
-                        str(source.parent)) or text
+        if _looks_tcvn3(text):
+            # The text converters lose what TCVN3 needs (ư, the .VnTimeH capitals): even with
+            # a final table's cells run together, LibreOffice's DOCX is nearer the document.
+            if docx_data is not None:
+                return _as_doc(docx_data)
+            if shutil.which("catdoc"):  # a format that keeps U+00AD, the letter ư
+                text = _run(["catdoc", "-f", "plain", "-d", "utf-8", "-w", str(source)],
+                            str(source.parent)) or text
     text, encoding = _decode_legacy(_tables_to_tabs(text))
     if not text.strip():
         raise ReadFailure("empty")
     return ReadResult(format="doc", encoding=encoding, pages=tuple(split_pages(text)))
+
+
+def _as_doc(docx_data: bytes) -> ReadResult:
+    from validator.read.docx import read_docx
+
+    return replace(read_docx(docx_data), format="doc")
 
 
 def refuse_unreadable_container(data: bytes) -> None:
