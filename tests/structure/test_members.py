@@ -330,3 +330,14 @@ def test_entries_without_end_marks_in_a_text_copy():
     ]
     assert [m.line for m in document.members] == [19, 20, 21]
     assert document.members[2].agency is None  # "Xã hội" names no agency
+
+
+def test_long_list_numbered_past_ninety_nine():
+    entries = [f"{i}. Ông Nguyễn Văn An, Trưởng thôn số {i}: Thành viên;" for i in range(1, 102)]
+    entries[97] = "98."  # the number at a page end, its entry on the next page
+    entries.insert(98, "Bà Trần Thị Bình, Trưởng thôn số 98: Thành viên;")
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm các ông (bà) có tên sau:", *entries))
+    assert len(got) == 101
+    assert got[97] == ("Bà", "Trần Thị Bình", "Trưởng thôn số 98", "Thành viên")
+    assert got[-1] == ("Ông", "Nguyễn Văn An", "Trưởng thôn số 101", "Thành viên")

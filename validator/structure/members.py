@@ -47,7 +47,7 @@ from validator.structure.vocab import (
 )
 
 _MARKER = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*\)|[ivxlc]{1,5}\s*[.)]|[-+•*–—]|\(\d{1,2}\))\s*"
+    r"^\s*(?:\d{1,3}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*\)|[ivxlc]{1,5}\s*[.)]|[-+•*–—]|\(\d{1,2}\))\s*"
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
