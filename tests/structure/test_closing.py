@@ -58,3 +58,20 @@ def test_nested_authority_keeps_the_chain():
     assert signer.chain == ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG")
     assert (signer.authority, signer.position, signer.name, signer.signed) == (
         "KT.", "PHÓ CHÁNH VĂN PHÒNG", "Mai Xuân Trường", True)
+
+
+def test_closing_read_as_table_rows():
+    """The recipients and signer columns read as rows of one table (TAB between the cells)."""
+    meta = closing_of("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN", "- Như Điều 4;\tCHỦ TỊCH",
+                      "- Lưu: VT.\t", "\tMai Xuân Trường")
+    assert (meta.signer.authority, meta.signer.position, meta.signer.name) == (
+        "TM.", "CHỦ TỊCH", "Mai Xuân Trường")
+    assert [r.text for r in meta.recipients] == ["Như Điều 4;", "Lưu: VT."]
+
+
+def test_two_signers_side_by_side_in_table_rows():
+    meta = closing_of("KT. GIÁM ĐỐC\tKT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC\tPHÓ GIÁM ĐỐC",
+                      "Nông Văn Tiệp\tSầm Thị Hoa", "Nơi nhận:", "- Lưu: VT.")
+    assert [(s.authority, s.position, s.name) for s in meta.signers] == [
+        ("KT.", "PHÓ GIÁM ĐỐC", "Nông Văn Tiệp"), ("KT.", "PHÓ GIÁM ĐỐC", "Sầm Thị Hoa")]
+    assert meta.signer == meta.signers[0]

@@ -72,13 +72,22 @@ def _upper_after(text: str, begin: int) -> bool:
 
 
 def closing_end(lines: Lines, start: int, stop: int) -> int:
-    """The closing stops at an appended list, a new letterhead or a table."""
+    """The closing stops at an appended list, a new letterhead or a table of its own."""
     for index in range(start + 1, stop):
         key = lines.keys[index]
-        if lines.is_table_row(index) or (_CLOSING_END.match(key) and is_upper_text(
+        table = lines.is_table_row(index) and not _closing_row(lines.texts[index])
+        if table or (_CLOSING_END.match(key) and is_upper_text(
                 lines.texts[index])) or TYPE_NAME.fullmatch(key.strip()):
             return index
     return stop
+
+
+def _closing_row(text: str) -> bool:
+    """A row of the closing's own two-column table: recipients beside the signer block."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return bool(cells) and all(_BULLET.match(c) or _RECIPIENTS.match(c.lower())
+                               or PREFIX.match(c.lower()) or _is_signer_piece(c.lower(), c)
+                               for c in cells)
 
 
 def parse_closing(lines: Lines, start: int, stop: int) -> Closing:
