@@ -25,8 +25,8 @@ def test_three_sheets_with_vietnamese_headers(docs, run_vi, render_bytes) -> Non
                                        "Ngày ban hành", "Loại", "Kết luận"]
     assert _values(details)[0] == ["Tệp", "Mã quy tắc", "Quy tắc", "Kết quả", "Nhận xét",
                                    "Trích dẫn", "Trang", "Dòng", "Căn cứ"]
-    assert _values(rules)[0][:5] == ["Mã quy tắc", "Quy tắc", "Khi không đạt", "Căn cứ",
-                                     "Số văn bản không đạt"]
+    assert _values(rules)[0][:5] == ["Mã quy tắc", "Quy tắc", "Mức", "Căn cứ",
+                                     "Số văn bản bị nêu"]
     for sheet in (summary, details, rules):
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}" \

@@ -33,27 +33,7 @@ def load_ruleset(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
     try:
         return load_rules(tuple(paths), tuple(select), tuple(ignore))
     except PackError as exc:
-        if select or ignore:
-            _check_selectors(load_rules(tuple(paths)), [*select, *ignore], lang)
         raise UserError(tr(lang, "pack_error", error=exc)) from exc
-
-
-def _check_selectors(ruleset: Any, selectors: Sequence[str], lang: str) -> None:
-    """A `--select`/`--ignore` id that matches no rule is a usage error naming the nearest
-    ids (`CV2567` -> `CV2657`), not a rule-pack error."""
-    import difflib
-
-    from validator.engine.loader import matches_selector
-
-    ids = [rule.id for rule in ruleset.rules]
-    names = sorted({*ids, *(rule_id.split("-")[0] for rule_id in ids)})
-    for selector in selectors:
-        if not any(matches_selector(rule_id, selector) for rule_id in ids):
-            message = tr(lang, "unknown_selector", selector=selector)
-            near = difflib.get_close_matches(selector.upper(), names, n=3, cutoff=0.6)
-            if near:
-                message += " " + tr(lang, "did_you_mean", suggestion=", ".join(near))
-            raise UserError(message)
 
 
 def discover_paths(paths: Sequence[str], lang: str) -> list[str]:

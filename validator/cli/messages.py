@@ -18,8 +18,6 @@ MESSAGES: dict[str, str] = {
     "help_hint": N_("See {prog} --help"),
     "internal": N_("Internal error ({error}). Set VALIDATOR_DEBUG=1 to see the details."),
     "unknown_rule": N_("There is no rule {rule_id}."),
-    "unknown_selector": N_("No rule id matches {selector}."),
-    "did_you_mean": N_("Did you mean {suggestion}?"),
     "output_error": N_("Cannot write {path}: {error}"),
     "worker_error": N_("The checking processes could not start: {error}"),
     "interrupted": N_("Stopped."),
@@ -27,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "progress": N_("Checking"),
     "schema_stale": N_("The shipped schema is out of date; run: validate schema --write"),
     "schema_written": N_("Wrote {path}"),
-    "statistics": N_("Documents failing each rule:"),
+    "statistics": N_("Documents flagged by each rule:"),
 }
 
 # Command and option help, by the name of the command or parameter.

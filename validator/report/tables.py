@@ -61,9 +61,9 @@ DETAILS = (
 RULES = (
     Column(N_("Rule id"), 12),
     Column(N_("Rule"), 60, wrap=True),
-    Column(N_("When it fails"), 14),
+    Column(N_("Severity"), 14),
     Column(N_("Source"), 40, wrap=True),
-    Column(N_("Documents failing"), 12),
+    Column(N_("Documents flagged"), 12),
     Column(N_("Documents passing"), 12),
     Column(N_("Not applicable"), 12),
 )
