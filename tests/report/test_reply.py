@@ -2,13 +2,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import docx
 import pytest
 
 from validator.config import ReplySettings
 from validator.model import Messages, Summary
-from validator.report.reply import LetterWriter, letter_name, needs_reply, write_letter
+from validator.report.reply import (
+    LetterWriter,
+    letter_name,
+    needs_reply,
+    write_letter,
+    write_letters_zip,
+)
 
 OFFICE = ReplySettings(office="BẢO HIỂM XÃ HỘI TỈNH BÌNH THUẬN",
                        parent="BẢO HIỂM XÃ HỘI VIỆT NAM", place="Bình Thuận",
@@ -79,7 +86,7 @@ def test_letter_writer_writes_one_file_each_and_names_them_apart(docs, run_vi, t
         writer.document(doc)
     writer.finish(Summary())
     assert sorted(p.name for p in (tmp_path / "letters").iterdir()) == [
-        "tra-loi-qd xã <x>-2.docx", "tra-loi-qd xã <x>.docx"]
+        "tra-loi-qd xã _x_-2.docx", "tra-loi-qd xã _x_.docx"]
     assert out.getvalue().count("Đã ghi ") == 2
 
 
@@ -97,6 +104,19 @@ def test_no_letter_needed(docs, run_vi, tmp_path) -> None:
     ("a/b/qd-57.pdf", "tra-loi-qd-57.docx"),
     ("hs.zip/Quyết định.doc", "tra-loi-Quyết định.docx"),
     ("C:\\x\\y.docx", "tra-loi-y.docx"),
+    ('a/"con?.pdf', "tra-loi-_con_.docx"),
+    ("a/...pdf", "tra-loi-van-ban.docx"),
 ])
 def test_letter_names(docs, path: str, name: str) -> None:
     assert letter_name(docs[1].model_copy(update={"path": path})) == name
+
+
+def test_a_zip_of_the_letters(docs) -> None:
+    out = io.BytesIO()
+    twin = docs[1].model_copy(update={"path": "c/qd xã <x>.docx"})
+    assert write_letters_zip([*docs, twin], OFFICE, out) == 2
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        names = archive.namelist()
+        letter = docx.Document(io.BytesIO(archive.read(names[0])))
+    assert names == ["tra-loi-qd xã _x_.docx", "tra-loi-qd xã _x_-2.docx"]
+    assert any(p.text == "Kính gửi: Ủy ban nhân dân xã An Bình." for p in letter.paragraphs)

@@ -98,6 +98,8 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str
     lang = lang or "vi"
     output_format = _chosen_format(ctx, output_format, output)
     formatter = ctx.meta.get(FORMATTER_KEY) or FORMATTERS[output_format]
+    if formatter.binary and output is None and sys.stdout.isatty():
+        raise UserError(tr(lang, "binary_to_terminal", format=output_format))
     documents = discover_paths(paths, lang)
     selected, ignored = split_ids(select), split_ids(ignore)
     ruleset = load_ruleset(rules, selected, ignored, lang)

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "internal": N_("Internal error ({error}). Set VALIDATOR_DEBUG=1 to see the details."),
     "unknown_rule": N_("There is no rule {rule_id}."),
     "output_error": N_("Cannot write {path}: {error}"),
+    "binary_to_terminal": N_("The {format} format is a file: give --output FILE."),
     "worker_error": N_("The checking processes could not start: {error}"),
     "interrupted": N_("Stopped."),
     "cache_stats": N_("Cache: {cached} results reused, {checked} documents read."),

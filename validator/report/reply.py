@@ -9,7 +9,8 @@ The words come from the template `letter.txt.j2`; this module only lays them out
 always in Vietnamese: it goes to a Vietnamese authority whatever the language of the run.
 
     write_letter(report, office, stream)          # one DOCX
-    LetterWriter(folder, office, out)             # a Formatter: one DOCX per document needing it
+    write_letters_zip(reports, office, stream)    # a ZIP of the letters (the web application)
+    LetterWriter(out, run, folder, office)        # a Formatter: one DOCX per document needing it
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import contextlib
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -44,6 +46,7 @@ _KINDS = {
     "combined": "Quyết định và Quy chế hoạt động",
 }
 _SUBJECT = re.compile(r"^(về việc|v/v)\b", re.IGNORECASE)
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')  # not allowed in a Windows file name
 
 
 def needs_reply(doc: DocumentReport) -> bool:
@@ -197,10 +200,30 @@ def write_letter(doc: DocumentReport, office: ReplySettings, out: IO[bytes],
 # ---------------------------------------------------------------- a folder of them
 
 
-def letter_name(doc: DocumentReport) -> str:
-    """"tra-loi-qd-xa-an-binh.docx" for "…/qd-xa-an-binh.pdf"."""
-    stem = PurePosixPath(doc.path.replace("\\", "/")).stem or "van-ban"
-    return f"tra-loi-{stem}.docx"
+def letter_name(doc: DocumentReport, taken: set[str] | None = None) -> str:
+    """"tra-loi-qd-xa-an-binh.docx" for "…/qd-xa-an-binh.pdf"; with "-2", "-3"… when the name
+    is in `taken` (which then holds it)."""
+    stem = PurePosixPath(doc.path.replace("\\", "/")).stem
+    stem = "tra-loi-" + (_UNSAFE.sub("_", stem).strip(" .") or "van-ban")
+    name, count = f"{stem}.docx", 1
+    while taken is not None and name in taken:
+        count += 1
+        name = f"{stem}-{count}.docx"
+    if taken is not None:
+        taken.add(name)
+    return name
+
+
+def write_letters_zip(docs: Iterable[DocumentReport], office: ReplySettings, out: IO[bytes],
+                      today: dt.date | None = None) -> int:
+    """A ZIP of the letters of the documents that need one; returns how many."""
+    taken: set[str] = set()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for doc in docs:
+            if needs_reply(doc):
+                with archive.open(letter_name(doc, taken), "w") as member:
+                    write_letter(doc, office, member, today)
+    return len(taken)
 
 
 class LetterWriter(StreamFormatter):
@@ -217,19 +240,10 @@ class LetterWriter(StreamFormatter):
         self.folder.mkdir(parents=True, exist_ok=True)
         self._names: set[str] = set()
 
-    def _target(self, doc: DocumentReport) -> Path:
-        name = letter_name(doc)
-        stem, count = name.removesuffix(".docx"), 1
-        while name in self._names:
-            count += 1
-            name = f"{stem}-{count}.docx"
-        self._names.add(name)
-        return self.folder / name
-
     def document(self, doc: DocumentReport) -> None:
         if not needs_reply(doc):
             return
-        target = self._target(doc)
+        target = self.folder / letter_name(doc, self._names)
         partial = target.with_name(f".{target.name}.partial")
         try:
             with partial.open("wb") as handle:
