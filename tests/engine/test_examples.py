@@ -1,5 +1,7 @@
 """Every rule runs its own YAML examples (proselint / sqlfluff style): at least three that
-pass and three that fail, each judged as the pack says."""
+pass and three that fail, each judged as the pack says; a failing example that says why
+(`says`) must get that reason in its message, and every rule has two failing examples whose
+defects get two different messages."""
 
 from __future__ import annotations
 
@@ -37,3 +39,16 @@ def test_example(rule: Rule, example: RuleExample) -> None:
     result = run_example(rule, example)
     detail = f"{rule.path.name}:{example.line} {example.note}\n{result.model_dump_json(indent=1)}"
     assert result.status == example.expect, detail
+    if example.says is not None:
+        assert example.says in result.message, detail
+    if result.status == "fail":
+        assert (result.problems and result.evidence) or result.looked_in, detail
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_two_defects_get_two_messages(rule: Rule) -> None:
+    """What a reviewer copies into a reply names the defect, so two defects read differently."""
+    said = [e for e in rule.examples if e.expect == "fail" and e.says]
+    assert len({e.says for e in said}) >= 2, f"{rule.id}: fewer than two worded failures"
+    messages = {run_example(rule, e).message for e in said}
+    assert len(messages) >= 2, messages
