@@ -88,7 +88,7 @@ class Compiler:
             )  # fmt: skip
         try:
             params = kind.params.model_validate(node.params)
-            if self.context.validate and kind.validate is not None:
+            if kind.validate is not None:
                 kind.validate(params)
             check = kind.build(params, self.context)
         except ValidationError as exc:

@@ -2,8 +2,9 @@
 
 Each part of a check is compiled with its messages (engine/parts.py); a message keyed by a
 reason the check never gives, or naming a placeholder it never fills, is a pack error.
-Patterns are compiled on first use; a pack's digest is remembered once it has been fully
-validated (regular expressions, spaCy patterns), so later runs skip that work (engine/stamp.py).
+A compiled rule set is cached on disk by the digest of its packs (engine/compiled.py), so a
+run costs a few file reads and an unpickling instead of parsing and compiling every pack;
+patterns read back from the cache are compiled again on first use.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from validator.engine import stamp
+from validator.engine import compiled
 from validator.engine.checks import Check, PackContext
 from validator.engine.compiler import Compiler, PackError, validation_error
 from validator.engine.schema import (
@@ -113,20 +114,41 @@ def load_rules(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> RuleSet:
-    """The packaged packs plus `extra_paths` (files or folders), filtered by id or prefix."""
+    """The packaged packs plus `extra_paths` (files or folders), filtered by id or prefix.
+
+    A rule set compiled from the same pack texts by the same engine is read back from the
+    user's cache folder (engine/compiled.py); otherwise the packs are parsed, validated in
+    full and compiled, and the result is stored for the next run."""
     packaged = packaged_pack_paths()
     paths = packaged + [p for extra in extra_paths for p in _pack_files(Path(extra))]
     sources = [(path, _read(path)) for path in paths]
+    digests = [hashlib.sha256(text.encode()).hexdigest() for _, text in sources]
+    key = compiled.key(
+        [f"{path}\0{digest}" for (path, _), digest in zip(sources, digests, strict=True)]
+    )
+    found = compiled.load(key)
+    if found is None:
+        found = _compile_packs(sources, digests, packaged)
+        compiled.store(key, found)
+    rules, infos = found
+    chosen = _filter(rules, select, ignore)
+    version = hashlib.sha256()
+    for info in infos:
+        version.update(f"{info.name}:{info.version}|".encode())
+    version.update(("|".join(r.id for r in chosen)).encode())
+    return RuleSet(rules=chosen, version=version.hexdigest()[:16], packs=infos)
+
+
+def _compile_packs(
+    sources: list[tuple[Path, str]], digests: list[str], packaged: list[Path]
+) -> tuple[list[Rule], tuple[PackInfo, ...]]:
     loaded = [(path, text, *_parse(path, text)) for path, text in sources]
     templates = _collect_templates(loaded)
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     infos: list[PackInfo] = []
-    for path, text, spec, raw in loaded:
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        key = stamp.key(digest)
-        checked = stamp.known(key)
-        context = PackContext(synonyms=spec.synonyms, validate=not checked)
+    for (path, _text, spec, raw), digest in zip(loaded, digests, strict=True):
+        context = PackContext(synonyms=spec.synonyms)
         for index, rule_spec in enumerate(spec.rules):
             where = ["rules", index]
             if rule_spec.id in seen:
@@ -137,18 +159,9 @@ def load_rules(
                 )
             seen[rule_spec.id] = path
             rules.append(_compile_rule(path, raw, where, rule_spec, spec, context, templates))
-        if not checked:
-            stamp.remember(key)
-        infos.append(
-            PackInfo(name=spec.pack, version=digest[:12],
-                     path=None if path in packaged else str(path))
-        )  # fmt: skip
-    chosen = _filter(rules, select, ignore)
-    version = hashlib.sha256()
-    for info in infos:
-        version.update(f"{info.name}:{info.version}|".encode())
-    version.update(("|".join(r.id for r in chosen)).encode())
-    return RuleSet(rules=chosen, version=version.hexdigest()[:16], packs=tuple(infos))
+        where_from = None if path in packaged else str(path)
+        infos.append(PackInfo(name=spec.pack, version=digest[:12], path=where_from))
+    return rules, tuple(infos)
 
 
 def packaged_pack_paths() -> list[Path]:

@@ -50,6 +50,10 @@ class PhraseSet:
         # The haystacks are lower-cased already; IGNORECASE would defeat the literal-prefix scan.
         return re.compile(self.source)
 
+    def __getstate__(self) -> dict[str, object]:
+        """A cached rule set keeps the source only: compiling is left to the first use."""
+        return {"source": self.source, "marks": self.marks}
+
     def haystack(self, text: NormalizedText) -> str:
         return text.fold if self.marks else text.loose
 
@@ -142,20 +146,16 @@ def _join_pieces(variant: str, pieces: list[str]) -> str:
 
 
 def compile_phrases(
-    variants: Sequence[str],
-    synonyms: Mapping[str, Sequence[str]],
-    marks: bool = False,
-    validate: bool = True,
+    variants: Sequence[str], synonyms: Mapping[str, Sequence[str]], marks: bool = False
 ) -> PhraseSet:
-    """One pattern matching any of the variants, longest first. `validate` compiles it now, so
-    a bad "re:" variant is an error of the pack, not of the first document."""
+    """One pattern matching any of the variants, longest first; compiled now, so a bad "re:"
+    variant is an error of the pack, not of the first document."""
     if not variants:
         raise PatternError("a phrase list needs at least one variant")
     alternatives = [variant_regex(v, synonyms, marks) for v in variants]
     phrases = PhraseSet(source="|".join(f"(?:{a})" for a in alternatives), marks=marks)
-    if validate:
-        try:
-            phrases.pattern  # noqa: B018 - compiled for its errors
-        except re.error as exc:
-            raise PatternError(f"bad regular expression in {list(variants)!r}: {exc}") from exc
+    try:
+        phrases.pattern  # noqa: B018 - compiled for its errors
+    except re.error as exc:
+        raise PatternError(f"bad regular expression in {list(variants)!r}: {exc}") from exc
     return phrases

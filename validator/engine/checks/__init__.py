@@ -4,7 +4,7 @@ Each kind is a params model (unknown keys forbidden), a builder that compiles th
 per rule set into an object with `run(ctx) -> Finding`, the failure reasons it can give for
 those params, the placeholders its details fill, default messages for the reasons that read
 the same in every rule (no member list, no regulation in the file), and an optional deep
-validation that needs heavy imports (spaCy patterns), run only for packs not seen before.
+validation that needs heavy imports (spaCy patterns), run when a pack is compiled.
 """
 
 from __future__ import annotations

@@ -56,10 +56,9 @@ class PackContext:
     """Pack-level data a check needs to compile its parameters."""
 
     synonyms: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    validate: bool = True  # compile patterns now (a pack not seen before) or on first use
 
     def phrases(self, variants: Sequence[str], marks: bool = False) -> PhraseSet:
-        return compile_phrases(variants, self.synonyms, marks, self.validate)
+        return compile_phrases(variants, self.synonyms, marks)
 
 
 class Check(Protocol):

@@ -104,8 +104,8 @@ def _matcher(patterns_json: str, vocab: Any) -> Any:
 
 
 def validate(params: PhraseParams) -> None:
-    """Catch a bad Matcher pattern when a pack is first compiled, not on a document. Needs
-    spaCy, so the loader runs it only for packs it has not seen before (see engine/cache.py)."""
+    """Catch a bad Matcher pattern when a pack is compiled, not on a document. It imports
+    spaCy, so it runs only when the compiled rule set is not in the cache (engine/compiled.py)."""
     if not params.tokens:
         return
     from spacy.matcher import Matcher
