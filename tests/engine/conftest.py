@@ -3,10 +3,9 @@ the structure step, only on normalisation."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
-
-import os
 
 import pytest
 

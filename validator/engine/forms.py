@@ -3,7 +3,10 @@
 The structure step says what a document is *about* (doc_type); the format rules also need to
 know how it is *written*: a công văn has no type-name line and its summary is the "V/v" line;
 a Quy chế issued with a decision ("Ban hành kèm theo Quyết định số ...") has no number, date
-line, signer or recipients of its own. Both are read here from what structure found.
+line, signer or recipients of its own; an annex filed alone (PHỤ LỤC, DANH SÁCH "kèm theo
+Quyết định ...") has no header either. Both are read here from what structure found, and from
+the opening lines themselves for the "kèm theo" line, which a damaged header parse may take
+for a date line.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from validator.normalize import loose_key
 if TYPE_CHECKING:
     from validator.structure.document import Document
 
-Form = Literal["decision", "regulation", "attached_regulation", "letter", "other"]
-FORMS: tuple[Form, ...] = ("decision", "regulation", "attached_regulation", "letter", "other")
+Form = Literal["decision", "regulation", "attached_regulation", "annex", "letter", "other"]
+FORMS: tuple[Form, ...] = (
+    "decision", "regulation", "attached_regulation", "annex", "letter", "other",
+)  # fmt: skip
 
 # Nghị định 30/2020/NĐ-CP, Phụ lục III: abbreviations of document type names. A công văn's
 # symbol carries none of them (Số: 17/UBND-VX).
@@ -31,6 +36,8 @@ TYPE_ABBREVIATIONS = frozenset(
     )
 )  # fmt: skip
 _LETTER_SUMMARY = re.compile(r"^\s*(?:v\s*/\s*v|ve viec)\b")
+_ISSUED_WITH = re.compile(r"^\s*\(?\s*(?:ban hanh )?kem theo (?:quyet dinh|qd)\b")
+_OPENING_LINES = 12
 
 FORM_LABELS: dict[Form, Messages] = {
     "decision": Messages(vi="quyết định", en="a decision"),
@@ -38,6 +45,7 @@ FORM_LABELS: dict[Form, Messages] = {
     "attached_regulation": Messages(
         vi="Quy chế ban hành kèm theo quyết định", en="a regulation issued with a decision"
     ),
+    "annex": Messages(vi="phụ lục kèm theo quyết định", en="an annex of a decision"),
     "letter": Messages(vi="công văn", en="an official letter (công văn)"),
     "other": Messages(vi="văn bản khác", en="another kind of document"),
 }
@@ -65,9 +73,11 @@ def document_form(doc: Document) -> Form:
     type_name = loose_key(meta.type_name.text) if meta.type_name is not None else ""
     if type_name.startswith("quyet dinh"):
         return "decision"
+    issued_by = doc.attachment is not None and doc.attachment.issued_by_line is not None
     if type_name.startswith("quy che"):
-        attached = doc.attachment is not None and doc.attachment.issued_by_line is not None
-        return "attached_regulation" if attached else "regulation"
+        return "attached_regulation" if issued_by or _issued_with(doc) else "regulation"
+    if (not type_name or type_name.startswith(("danh sach", "phu luc"))) and _issued_with(doc):
+        return "annex"
     if type_name and not type_name.startswith("cong van"):
         return "other"
     # No type name: the symbol's abbreviation says what the paper is (a decision that lost
@@ -81,6 +91,13 @@ def document_form(doc: Document) -> Form:
     if type_name or letter_summary or meta.symbol:
         return "letter"
     return "other"
+
+
+def _issued_with(doc: Document) -> bool:
+    """An opening line "(Kèm theo Quyết định số ... ngày ...)": an annex of a decision."""
+    return any(
+        _ISSUED_WITH.match(loose_key(line.text)) for line in doc.text.lines[:_OPENING_LINES]
+    )
 
 
 def symbol_type(symbol: str) -> str | None:
