@@ -95,9 +95,7 @@ def document_form(doc: Document) -> Form:
 
 def _issued_with(doc: Document) -> bool:
     """An opening line "(Kèm theo Quyết định số ... ngày ...)": an annex of a decision."""
-    return any(
-        _ISSUED_WITH.match(loose_key(line.text)) for line in doc.text.lines[:_OPENING_LINES]
-    )
+    return any(_ISSUED_WITH.match(loose_key(line.text)) for line in doc.text.lines[:_OPENING_LINES])
 
 
 def symbol_type(symbol: str) -> str | None:
