@@ -206,7 +206,7 @@ EDITS = [
         "CV2657-06",
         "fail",
         "Quy chế",
-        "không giao cho từng thành viên",
+        "khoản 1 Điều 11 nêu chỉ tiêu nhưng không phải chỉ tiêu phát triển",
     ),
     (
         PHU_THINH,

@@ -354,6 +354,12 @@ class DocContext:
         page, line = self.text.position(offset)
         return Messages(vi=f"trang {page}, dòng {line}", en=f"page {page}, line {line}")
 
+    def article_at(self, offset: int) -> ArticleNode | None:
+        return next(
+            (n for n in self._all_nodes() if n.kind == "article" and n.start <= offset < n.end),
+            None,
+        )
+
     def provision_label(self, offset: int) -> str:
         """ "khoản 2 Điều 6" (of the Quy chế, in a combined file), or "" outside articles."""
         regulation = self.doc.attachment.articles if self.doc.attachment is not None else []

@@ -178,6 +178,15 @@ def packaged_pack_paths() -> list[Path]:
     return _pack_files(Path(__file__).resolve().parents[2] / "rules")
 
 
+def template_text(name: str, fill: Mapping[str, str] | None = None) -> str:
+    """A template of the packaged packs with some slots filled: whole documents for tests."""
+    sources = [(path, _read(path)) for path in packaged_pack_paths()]
+    templates = _collect_templates([(path, text, *_parse(path, text)) for path, text in sources])
+    if name not in templates:
+        raise KeyError(name)
+    return _fill(None, None, templates[name], dict(fill or {}))
+
+
 def matches_selector(rule_id: str, selector: str) -> bool:
     return rule_id == selector or rule_id.startswith(selector)
 

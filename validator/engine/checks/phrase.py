@@ -150,7 +150,10 @@ def outside_only(
 class _Miss:
     """A unit that holds the key phrase but was rejected."""
 
-    rank: int  # how many `near` groups it satisfied (+1 when only `unless` rejected it)
+    # Nearer first: a unit under an article headed by the phrase itself (the "Chế độ báo cáo"
+    # article, where a reviewer looks first), then how many `near` groups it satisfied (+1
+    # when only `unless` rejected it).
+    rank: tuple[bool, int]
     reason: str
     spans: tuple[Range, ...]
 
@@ -234,11 +237,21 @@ class PhraseCheck:
         if not missing and excluded is None:
             return [first, *companions], None
         quote = (ctx.sentence_at(first),)
+        headed = self._headed(ctx, first)
         rank = len(near) - len(missing)
         if excluded is not None:  # what disqualifies the unit says more than what it lacks
             quote = tuple(dict.fromkeys((*quote, ctx.sentence_at(excluded))))
-            return [], _Miss(rank + 1, "unless", quote)
-        return [], _Miss(rank, f"near.{missing[0]}", quote)
+            return [], _Miss((headed, rank + 1), "unless", quote)
+        return [], _Miss((headed, rank), f"near.{missing[0]}", quote)
+
+    def _headed(self, ctx: DocContext, hit: Range) -> bool:
+        """Whether the hit stands in an article whose heading holds the phrase too."""
+        if self.find is None:
+            return False
+        article = ctx.article_at(hit[0])
+        return (
+            article is not None and self.find.search_string(ctx.heading_text(article)) is not None
+        )
 
     def _opens(self, ctx: DocContext, unit: Unit, hit: Range) -> bool:
         if not self.params.opens:
