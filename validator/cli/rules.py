@@ -8,7 +8,7 @@ import click
 
 from validator.cli.app import cli
 from validator.cli.common import load_ruleset, rule_options, split_ids
-from validator.cli.messages import UserError, help_text, tr
+from validator.cli.messages import UserError, help_text
 from validator.i18n import Lang
 from validator.report.formatters.base import RuleInfo
 from validator.report.labels import severity_label
