@@ -5,6 +5,7 @@ discover -> batch -> formatter -> exit status.
     validate inspect FILE...         what was read and understood, without rules
     validate rules [explain ID]      the loaded rules
     validate schema                  the JSON Schema of `--format json`
+    validate serve                   the web pages and HTTP API
 
 Exit status: 0 all compliant or not applicable, 1 a non-compliant document (see --fail-on),
 2 usage, settings or rule-pack error, 3 an unreadable document (3 wins over 1).
@@ -12,7 +13,8 @@ Messages are Vietnamese unless --lang en; a traceback only with VALIDATOR_DEBUG=
 """
 
 
-from validator.cli import check, inspect, rules, schema  # noqa: F401  (register the commands)
+# Importing the command modules registers the commands.
+from validator.cli import check, inspect, rules, schema, serve  # noqa: F401
 from validator.cli.app import cli, main
 
 __all__ = ["cli", "main"]

@@ -39,6 +39,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The shipped schema is out of date; run: validate schema --write",
     ),
     "schema_written": ("Đã ghi {path}", "Wrote {path}"),
+    "serve_listening": (
+        "Đang phục vụ tại {url} (dữ liệu: {data_dir}). Nhấn Ctrl+C để dừng.",
+        "Serving at {url} (data: {data_dir}). Press Ctrl+C to stop.",
+    ),
+    "serve_open": (
+        "Cảnh báo: máy chủ nhận kết nối từ mạng ({host}) mà không cần mã truy cập. "
+        "Hãy đặt biến môi trường VALIDATOR_TOKEN.",
+        "Warning: the server accepts connections from the network ({host}) without a token. "
+        "Set the VALIDATOR_TOKEN environment variable.",
+    ),
+    "serve_bind": ("Không mở được {host}:{port}: {error}",
+                   "Cannot listen on {host}:{port}: {error}"),
+    "serve_data": ("Không dùng được thư mục dữ liệu {path}: {error}",
+                   "Cannot use the data folder {path}: {error}"),
 }
 
 # Option and command help, (Vietnamese, English); the English is swapped in by --lang en.
@@ -77,6 +91,20 @@ HELP: dict[str, tuple[str, str]] = {
     "write": ("Ghi đè bản schema kèm theo gói.", "Rewrite the schema shipped in the package."),
     "check_schema": ("Báo lỗi nếu bản schema kèm theo đã cũ.",
                      "Fail if the shipped schema is out of date."),
+    "serve": ("Chạy trang web kiểm tra văn bản và API HTTP.",
+              "Run the reviewers' web pages and the HTTP API."),
+    "host": ("Địa chỉ nhận kết nối (mặc định chỉ máy này).",
+             "Address to listen on (default: this computer only)."),
+    "port": ("Cổng (0 = chọn cổng trống).", "Port (0 = any free port)."),
+    "data_dir": ("Thư mục chứa cơ sở dữ liệu và tệp tải lên "
+                 "(mặc định $XDG_DATA_HOME/bhxh-validator hoặc ./validator-data).",
+                 "Folder for the database and the uploads "
+                 "(default $XDG_DATA_HOME/bhxh-validator or ./validator-data)."),
+    "max_upload": ("Dung lượng tối đa mỗi lần gửi, mọi tệp cộng lại (MB).",
+                   "Largest upload request, all files together (MB)."),
+    "max_files": ("Số tệp tối đa mỗi lần gửi.", "Most files in one upload."),
+    "keep_days": ("Xóa kết quả cũ hơn số ngày này (0 = giữ mãi).",
+                  "Delete results older than this many days (0 = keep them)."),
 }
 
 
