@@ -14,14 +14,13 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
-from starlette.formparsers import MultiPartException
 from swagger_ui_bundle import swagger_ui_path
 
 from validator import __version__
 from validator.batch import CheckerFactory
 from validator.server import api, pages
 from validator.server.errors import ApiError, ErrorBody, megabytes
-from validator.server.security import SecurityHeaders, TokenGuard, is_api
+from validator.server.security import BodyLimit, SecurityHeaders, TokenGuard, is_api
 from validator.server.service import RuleCatalogue, Service
 from validator.server.settings import ServerSettings
 
@@ -60,7 +59,6 @@ def create_app(settings: ServerSettings, factory: CheckerFactory | None = None,
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
-        max_body_size=settings.max_request_bytes,
         form_limits={"max_files": settings.max_files},
     )
     app.state.settings = settings
@@ -71,6 +69,7 @@ def create_app(settings: ServerSettings, factory: CheckerFactory | None = None,
     app.include_router(pages.router)
     app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(TokenGuard, token=settings.token)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app, settings)
@@ -84,8 +83,8 @@ def _add_error_handlers(app: FastAPI, settings: ServerSettings) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        cause = exc.__cause__
-        if isinstance(cause, MultiPartException) and cause.message.startswith(_TOO_MANY_FILES):
+        # Starlette's multipart parser turns its file-count limit into a 400.
+        if exc.status_code == 400 and str(exc.detail).startswith(_TOO_MANY_FILES):
             error = ApiError("too_many_files", limit=settings.max_files)
         elif exc.status_code == 413:
             error = ApiError("too_large", limit=megabytes(settings.max_request_bytes))

@@ -105,11 +105,12 @@ class Dispatcher:
                 self._finish(upload)
 
     def _finish(self, upload: Upload) -> None:
+        stored = self.uploads / upload.stored
         with contextlib.suppress(OSError):
-            (self.uploads / upload.stored).unlink()
+            stored.unlink()
         if self.store.finish(upload):
             with contextlib.suppress(OSError):
-                (self.uploads / upload.job_id).rmdir()
+                stored.parent.rmdir()
             self.on_finished(upload.job_id)
 
     def _purge_old_jobs(self) -> None:

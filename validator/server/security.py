@@ -13,6 +13,7 @@ import hmac
 from urllib.parse import quote
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,9 +30,9 @@ PAGE_CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 's
 DOCS_CSP = ("default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; "
             "img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'")
 _HEADERS = (
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
+    ("x-frame-options", "DENY"),
 )
 
 
@@ -85,6 +86,39 @@ class TokenGuard:
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
 
 
+class BodyTooLarge(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(status_code=413)
+
+
+class BodyLimit:
+    """Refuses request bodies over `limit` bytes while they are read, with the app's own
+    413 answer. (Starlette's limit answers in plain text, replacing any other answer.)"""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        received = 0
+
+        async def receive_with_limit() -> Message:
+            nonlocal received
+            if declared.isdigit() and int(declared) > self.limit:
+                raise BodyTooLarge
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise BodyTooLarge
+            return message
+
+        await self.app(scope, receive_with_limit, send)
+
+
 class SecurityHeaders:
     """CSP and friends on every answer that does not set its own."""
 
@@ -100,10 +134,9 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                if "content-security-policy" not in Headers(scope=message):
-                    headers["content-security-policy"] = policy
+                headers.setdefault("content-security-policy", policy)
                 for name, value in _HEADERS:
-                    headers.setdefault(name.decode(), value.decode())
+                    headers.setdefault(name, value)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
