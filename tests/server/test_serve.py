@@ -1,0 +1,88 @@
+"""`validate serve` end to end: a real server process with the real pipeline in its workers."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sqlite3
+import subprocess
+import time
+
+import httpx2
+
+from validator.server.store import Store
+
+from .helpers import SAMPLES
+from .process import VALIDATE, ServerProcess, alive
+from .test_api import assert_valid_report
+from .test_jobs import zip_of
+
+SAMPLE_PDF = SAMPLES / "qd-xa-an-binh-2023.pdf"  # a compliant commune decision
+
+
+def workers_started(server: ServerProcess, count: int, seconds: float = 30.0) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while len(found := server.children()) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found
+
+
+def test_serve_checks_real_documents_and_stops_without_orphans(tmp_path) -> None:
+    with ServerProcess("--data-dir", str(tmp_path / "data"), "--jobs", "1") as server:
+        assert "Đang phục vụ tại http://127.0.0.1:" in "".join(server.output)
+        assert "Cảnh báo" not in "".join(server.output)
+        client = httpx2.Client(base_url=server.base, timeout=120)
+        assert client.get("/health").json()["status"] == "ok"
+        dossier = zip_of({"a.txt": "x"})
+        answer = client.post("/api/v1/check", files=[
+            ("files", ("quyết định.pdf", SAMPLE_PDF.read_bytes())),
+            ("files", ("hồ sơ.zip", dossier))])
+        assert answer.status_code == 200, answer.text
+        data = answer.json()
+        assert_valid_report(data)
+        first, *archive = data["documents"]
+        assert (first["path"], first["verdict"]) == ("quyết định.pdf", "compliant")
+        assert first["metadata"]["number"] == "57"
+        assert archive and all(d["path"].startswith("hồ sơ.zip") for d in archive)
+        workers = workers_started(server, 1)
+        assert workers
+        # uvicorn shuts down gracefully, then re-raises the signal, as services do.
+        assert server.stop() == -signal.SIGTERM
+        assert "Traceback" not in "".join(server.output)
+    deadline = time.monotonic() + 10  # the resource tracker notices its parent is gone
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers)
+    assert (tmp_path / "data" / "validator.sqlite3").exists()
+
+
+def test_serve_warns_when_open_to_the_network_without_a_token(tmp_path) -> None:
+    with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "a")) as server:
+        assert "Cảnh báo: máy chủ nhận kết nối từ mạng (0.0.0.0)" in "".join(server.output)
+    with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "b"), "--lang", "en",
+                       env={"VALIDATOR_TOKEN": "t0ken"}) as server:
+        output = "".join(server.output)
+        assert "Serving at http://0.0.0.0:" in output and "Warning" not in output
+        refused = httpx2.get(server.base.replace("0.0.0.0", "127.0.0.1") + "/api/v1/rules")
+        assert refused.status_code == 401
+
+
+def test_serve_explains_a_port_in_use(tmp_path) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [VALIDATE, "serve", "--port", str(port), "--data-dir", str(tmp_path)],
+            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert f"Không mở được 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_refuses_a_database_of_another_version(tmp_path) -> None:
+    Store(tmp_path / "validator.sqlite3").close()
+    with sqlite3.connect(tmp_path / "validator.sqlite3") as db:
+        db.execute("UPDATE schema_version SET version = 7")
+    result = subprocess.run([VALIDATE, "serve", "--data-dir", str(tmp_path), "--lang", "en"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "Cannot use the data folder" in result.stderr and "version 7" in result.stderr
