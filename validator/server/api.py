@@ -35,7 +35,9 @@ ReportFormat = enum.Enum(  # type: ignore[misc]
     "ReportFormat", {name: name for name in download_formats()}, type=str)
 
 FilesField = Annotated[list[UploadFile], File(
-    description="The documents (PDF, DOCX, DOC, TXT, scanned images) or ZIP archives")]
+    min_length=1,
+    description="The documents (PDF, DOCX, DOC, TXT, scanned images) or ZIP archives; the "
+                "format is read from the content, and the server's size and count limits apply")]
 
 
 class FileProgress(BaseModel):
@@ -135,7 +137,7 @@ def find_job(service: Service, job_id: str) -> Job:
     return job
 
 
-@router.post("/check", response_model=Report, responses=error_responses(413, 415, 504, 507),
+@router.post("/check", response_model=Report, responses=error_responses(400, 413, 415, 504, 507),
              summary="Check a few files and wait for the result")
 async def check(request: Request, files: FilesField) -> Report:
     """Checks up to a few files (see the server's limits) in the worker pool and answers
@@ -149,7 +151,7 @@ async def check(request: Request, files: FilesField) -> Report:
 
 
 @router.post("/jobs", status_code=202, response_model=JobState,
-             responses=error_responses(413, 415, 507), summary="Queue files for checking")
+             responses=error_responses(400, 413, 415, 507), summary="Queue files for checking")
 async def create_job(request: Request, files: FilesField) -> JobState:
     """Queues any number of files (or ZIP archives) and answers at once with the job;
     poll `GET /api/v1/jobs/{id}` for progress and the result."""

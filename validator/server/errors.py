@@ -82,6 +82,7 @@ def megabytes(size: int) -> str:
 
 
 _DESCRIPTIONS = {
+    400: "A multipart body that cannot be parsed",
     401: "No token or a wrong one (only when VALIDATOR_TOKEN is set)",
     404: "No such job or document",
     409: "The job has not finished",
