@@ -50,10 +50,11 @@ def test_a_restart_in_the_middle_of_a_job_loses_nothing(make_client, tmp_path) -
     assert [(d["path"], d["verdict"]) for d in state["report"]["documents"]] == [
         ("a.txt", "compliant"), ("b.txt", "non_compliant"), ("c.txt", "compliant"),
         ("d.txt", "not_applicable")]
-    stored = [Path(p).name for p in counted(counter)]
-    assert stored.count("00000.txt") == 1 and stored.count("00001.txt") == 1  # not redone
-    assert stored.count("00002.txt") == 2  # abandoned by the stop, checked again
-    assert stored.count("00003.txt") == 1
+    started = [Path(p).name for p in counted(counter)]
+    assert started.count("00000.txt") == 1 and started.count("00001.txt") == 1  # not redone
+    assert started.count("00002.txt") == 2  # abandoned by the stop, checked again
+    # d.txt may have been handed to the old pool's freed worker before the pool was killed.
+    assert started.count("00003.txt") in (1, 2)
 
 
 def test_a_zip_upload_is_one_input_of_the_job(client) -> None:
