@@ -8,6 +8,8 @@ working folder. Command-line flags win: the settings become click's default map.
     ignore = ["ND30-07"]
     lang = "en"               # also `language`
     format = "json"           # and fail_on, ocr, level, max_size, timeout, cache, cache_dir
+                              # (`validate serve` takes jobs, packs, select, ignore, lang, ocr,
+                              # max_size and timeout)
 """
 
 from __future__ import annotations
@@ -72,9 +74,12 @@ class LoadedSettings:
             "cache_dir": str(base / s.cache_dir) if s.cache_dir else None,
         }
         inspect = {"lang": s.lang, "ocr": s.ocr, "max_size": s.max_size}
+        serve = {**shared, "jobs": s.jobs, "ocr": s.ocr, "max_size": s.max_size,
+                 "timeout": s.timeout}
         return {
             "check": _present(check),
             "inspect": _present(inspect),
+            "serve": _present(serve),
             "rules": {**_present(shared), "explain": _present(shared)},
         }
 

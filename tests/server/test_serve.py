@@ -56,15 +56,18 @@ def test_serve_checks_real_documents_and_stops_without_orphans(tmp_path) -> None
     assert (tmp_path / "data" / "validator.sqlite3").exists()
 
 
-def test_serve_warns_when_open_to_the_network_without_a_token(tmp_path) -> None:
+def test_serve_warns_when_open_to_the_network_without_a_token_and_reads_settings(
+        tmp_path) -> None:
     with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "a")) as server:
         assert "Cảnh báo: máy chủ nhận kết nối từ mạng (0.0.0.0)" in "".join(server.output)
-    with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "b"), "--lang", "en",
+    (tmp_path / "validator.toml").write_text('jobs = 3\nlang = "en"\n', encoding="utf-8")
+    with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "b"), cwd=tmp_path,
                        env={"VALIDATOR_TOKEN": "t0ken"}) as server:
         output = "".join(server.output)
         assert "Serving at http://0.0.0.0:" in output and "Warning" not in output
-        refused = httpx2.get(server.base.replace("0.0.0.0", "127.0.0.1") + "/api/v1/rules")
-        assert refused.status_code == 401
+        local = server.base.replace("0.0.0.0", "127.0.0.1")
+        assert httpx2.get(local + "/api/v1/rules").status_code == 401
+        assert httpx2.get(local + "/health").json()["workers"] == 3  # from validator.toml
 
 
 def test_serve_explains_a_port_in_use(tmp_path) -> None:

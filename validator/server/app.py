@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,13 +27,6 @@ STATIC = Path(__file__).parent / "static"
 _TOO_MANY_FILES = "Too many files"
 
 log = logging.getLogger("validator.server")
-
-
-def _localtime(seconds: float) -> str:
-    return dt.datetime.fromtimestamp(seconds).strftime("%d/%m/%Y %H:%M")
-
-
-pages.templates.env.filters["localtime"] = _localtime
 
 
 def create_app(settings: ServerSettings, factory: CheckerFactory | None = None,
