@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from test_batch import FakeFactory, counted
+from test_batch import BrokenFactory, FakeFactory, counted
 
 from validator.model import DocumentReport
 from validator.server.runner import Dispatcher
@@ -118,3 +118,25 @@ def test_an_archive_yields_one_result_per_member_under_the_uploaded_name(tmp_pat
         ("single.txt", "compliant", None)]
     assert [(u.state, u.documents) for u in store.uploads(job_id)] == [("done", 2), ("done", 1)]
     assert not (uploads / "job").exists()  # checked uploads are deleted
+
+
+def test_a_file_over_the_time_limit_is_reported_and_the_pool_goes_on(make_client) -> None:
+    client = make_client(timeout=1.0)
+    answer = client.post("/api/v1/check", files=upload(("slow.txt", "hang"),
+                                                       ("next.txt", "compliant")))
+    assert answer.status_code == 200
+    first, second = answer.json()["documents"]
+    assert (first["path"], first["verdict"], first["error"]["code"]) == (
+        "slow.txt", "error", "timeout")
+    assert (second["path"], second["verdict"]) == ("next.txt", "compliant")
+
+
+def test_workers_that_cannot_start_give_504_not_a_hang(make_client) -> None:
+    client = make_client(BrokenFactory(), check_wait=1.5)
+    answer = client.post("/api/v1/check", files=upload(("a.txt", "compliant")))
+    assert answer.status_code == 504
+    error = answer.json()["error"]
+    assert error["code"] == "timeout" and "/api/v1/jobs/" in error["message_en"]
+    job_id = error["message_en"].rsplit("/", 1)[1].rstrip(".")
+    assert client.get(f"/api/v1/jobs/{job_id}").json()["status"] in ("queued", "running")
+    assert client.get("/health").status_code == 200
