@@ -177,7 +177,8 @@ def test_cache_second_run_reads_nothing(folder: Path, monkeypatch) -> None:
 # --------------------------------------------------------------------------- formats
 
 
-@pytest.mark.parametrize("name", ["text", "json", "jsonl", "csv", "sarif", "junit", "html"])
+@pytest.mark.parametrize("name", ["text", "line", "json", "jsonl", "csv", "sarif", "junit",
+                                  "html"])
 def test_every_format_from_the_command_line(folder: Path, name: str) -> None:
     write(folder, {"a.txt": "compliant", "b.txt": "non_compliant", "c.txt": "corrupt"})
     result = run(".", "--format", name)
@@ -186,14 +187,16 @@ def test_every_format_from_the_command_line(folder: Path, name: str) -> None:
     paths = ["a.txt", "b.txt", "c.txt"]
     if name == "text":
         assert out.index("a.txt") < out.index("b.txt") < out.index("c.txt")
-        assert "✗ FAKE-01 [lỗi]" in out
+        assert "Phải sửa (1):\n  ✗ FAKE-01" in out
+    elif name == "line":
+        assert out.splitlines()[0].startswith("b.txt:1:1: FAKE-01 [phải sửa] ")
     elif name == "json":
         assert [d["path"] for d in json.loads(out)["documents"]] == paths
     elif name == "jsonl":
         assert [json.loads(line)["path"] for line in out.splitlines()] == paths
     elif name == "csv":
         rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
-        assert rows[0] == ["path", "verdict", "doc_type", "level", "FAKE-01", "FAKE-02", "error"]
+        assert rows[0][:2] == ["Tệp", "Cơ quan ban hành"] and rows[0][-2:] == ["FAKE-01", "FAKE-02"]
         assert [row[0] for row in rows[1:]] == paths
     elif name == "sarif":
         run_ = json.loads(out)["runs"][0]

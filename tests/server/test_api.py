@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
+import zipfile
 
+import docx
 import jsonschema
 from click.testing import CliRunner
 
 from validator.cli import cli
+from validator.config import ReplySettings
 
 from .helpers import FAKE_CATALOGUE, upload, wait_done
 
@@ -68,7 +72,7 @@ def test_report_downloads_use_the_report_formats(client) -> None:
     job = client.post("/api/v1/jobs", files=upload(("a.txt", "compliant"),
                                                    ("b.txt", "non_compliant"))).json()
     state = wait_done(client, job["id"])
-    assert set(state["links"]["reports"]) >= {"json", "html", "csv"}
+    assert set(state["links"]["reports"]) == {"json", "html", "xlsx", "csv"}
     as_json = client.get(f"/api/v1/jobs/{job['id']}/report.json")
     assert as_json.status_code == 200
     assert as_json.headers["content-type"] == "application/json"
@@ -77,9 +81,14 @@ def test_report_downloads_use_the_report_formats(client) -> None:
     assert_valid_report(as_json.json())
     as_html = client.get(f"/api/v1/jobs/{job['id']}/report.html?lang=en")
     assert as_html.headers["content-type"].startswith("text/html")
-    assert "NON-COMPLIANT" in as_html.text and "b.txt" in as_html.text
+    assert "Non-compliant" in as_html.text and "b.txt" in as_html.text
+    as_xlsx = client.get(f"/api/v1/jobs/{job['id']}/report.xlsx")
+    assert as_xlsx.headers["content-type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    with zipfile.ZipFile(io.BytesIO(as_xlsx.content)) as workbook:
+        assert "xl/workbook.xml" in workbook.namelist()
     as_csv = client.get(f"/api/v1/jobs/{job['id']}/report.csv")
-    assert as_csv.text.splitlines()[0].lstrip("\ufeff").startswith("path,verdict")
+    assert as_csv.text.splitlines()[0].lstrip("\ufeff").startswith("Tệp,Cơ quan ban hành")
     assert "b.txt" in as_csv.text
 
 
@@ -129,3 +138,23 @@ def test_wrong_method_and_missing_files_are_json_errors(client) -> None:
     empty = client.post("/api/v1/check")
     assert empty.status_code == 422
     assert empty.json()["error"]["code"] == "invalid_request"
+
+
+def test_reply_letters_download_as_a_zip_of_docx(make_client) -> None:
+    office = ReplySettings(office="BẢO HIỂM XÃ HỘI TỈNH MẪU", place="Mẫu", signer_name="Lê Văn Ký")
+    client = make_client(reply=office)
+    job = client.post("/api/v1/jobs", files=upload(
+        ("a.txt", "compliant"), ("qd-xa.txt", "non_compliant"))).json()
+    assert client.get(f"/api/v1/jobs/{job['id']}/replies.zip").status_code in (200, 409)
+    state = wait_done(client, job["id"])
+    assert state["links"]["letters"] == f"/api/v1/jobs/{job['id']}/replies.zip"
+    answer = client.get(state["links"]["letters"])
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as letters:
+        assert letters.namelist() == ["tra-loi-qd-xa.docx"]  # only the non-compliant one
+        letter = docx.Document(io.BytesIO(letters.read("tra-loi-qd-xa.docx")))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    cells = "\n".join(cell.text for table in letter.tables for row in table.rows
+                      for cell in row.cells)
+    assert "Kính gửi" in text and "Bảo hiểm xã hội tỉnh Mẫu" in text
+    assert "Lê Văn Ký" in text + cells

@@ -17,8 +17,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from validator.report.formatters import FORMATTERS
-
 from .helpers import SAMPLES
 from .process import ServerProcess
 
@@ -84,8 +82,8 @@ def test_a_reviewer_uploads_two_files_and_reads_the_verdicts(tmp_path, browser,
             expected_conditions.presence_of_element_located((By.ID, "results")))
         rows = table.find_elements(By.CSS_SELECTOR, "tbody tr")
         seen = {row.find_elements(By.TAG_NAME, "td")[1].text:
-                row.find_element(By.CSS_SELECTOR, "td.verdict").text for row in rows}
-        assert seen == {NON_COMPLIANT.name: "KHÔNG ĐẠT", COMPLIANT.name: "ĐẠT"}
+                row.find_element(By.CSS_SELECTOR, "td.v").text for row in rows}
+        assert seen == {NON_COMPLIANT.name: "Không đạt", COMPLIANT.name: "Đạt"}
         assert rows[0].find_elements(By.TAG_NAME, "td")[1].text == NON_COMPLIANT.name
         assert "CV3036-03" in rows[0].find_elements(By.TAG_NAME, "td")[5].text
         assert rows[1].find_elements(By.TAG_NAME, "td")[3].text == "57/QĐ-UBND"
@@ -96,15 +94,17 @@ def test_a_reviewer_uploads_two_files_and_reads_the_verdicts(tmp_path, browser,
             COMPLIANT.name: "compliant", NON_COMPLIANT.name: "non_compliant"}
         browser.find_element(By.ID, "download-html").click()
         assert NON_COMPLIANT.name in downloaded(downloads, ".html").read_text(encoding="utf-8")
-        if "xlsx" in FORMATTERS:  # the spreadsheet format, once the report registry has it
-            browser.find_element(By.ID, "download-xlsx").click()
-            with zipfile.ZipFile(downloaded(downloads, ".xlsx")) as workbook:
-                assert "xl/workbook.xml" in workbook.namelist()
+        browser.find_element(By.ID, "download-xlsx").click()
+        with zipfile.ZipFile(downloaded(downloads, ".xlsx")) as workbook:
+            assert "xl/workbook.xml" in workbook.namelist()
+        browser.find_element(By.ID, "download-letters").click()
+        with zipfile.ZipFile(downloaded(downloads, ".zip")) as letters:
+            assert letters.namelist() == [f"tra-loi-{NON_COMPLIANT.stem}.docx"]
 
         rows[0].find_element(By.TAG_NAME, "a").click()
-        WebDriverWait(browser, 30).until(
-            expected_conditions.presence_of_element_located((By.ID, "defects")))
-        assert "CV3036-03" in browser.find_element(By.ID, "defects").text
+        section = WebDriverWait(browser, 30).until(
+            expected_conditions.presence_of_element_located((By.ID, "document")))
+        assert section.find_element(By.CSS_SELECTOR, "h3 .v").text == "Không đạt"
+        assert "CV3036-03" in section.find_element(By.CSS_SELECTOR, "tr.s-error").text
         browser.find_element(By.LINK_TEXT, "English").click()
-        assert browser.find_element(By.ID, "defects").find_element(By.TAG_NAME, "h2").text == (
-            "What to fix")
+        assert browser.find_element(By.CSS_SELECTOR, "#document h3 .v").text == "Non-compliant"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from validator.server.texts import accept_language
+from validator.server.language import accept_language
 
 from .helpers import upload, wait_done
 
@@ -18,7 +18,7 @@ def submit(client, *files: tuple[str, str]) -> str:
 def cells(html: str, table_id: str) -> list[list[str]]:
     body = html.split(f'id="{table_id}"', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)[1:]
-    return [[re.sub(r"<[^>]+>|\s+", " ", cell).strip()
+    return [[re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip()
              for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
 
 
@@ -42,9 +42,10 @@ def test_a_job_page_refreshes_while_checking_then_shows_results(client) -> None:
     done = client.get(f"/jobs/{job_id}").text
     assert 'http-equiv="refresh"' not in done
     assert "Tổng cộng 2 văn bản: 2 đạt" in done
-    assert [row[:2] for row in cells(done, "results")] == [["ĐẠT", "a.txt"], ["ĐẠT", "b.txt"]]
-    for name in ("json", "html", "csv"):
+    assert [row[:2] for row in cells(done, "results")] == [["Đạt", "a.txt"], ["Đạt", "b.txt"]]
+    for name in ("json", "html", "xlsx", "csv"):
         assert f'href="/api/v1/jobs/{job_id}/report.{name}?lang=vi"' in done
+    assert "replies.zip" not in done  # no letter to write: nothing is non-compliant
 
 
 def test_results_put_defects_first(client) -> None:
@@ -53,8 +54,8 @@ def test_results_put_defects_first(client) -> None:
     wait_done(client, job_id)
     rows = cells(client.get(f"/jobs/{job_id}").text, "results")
     assert [row[1] for row in rows] == ["3-bad.txt", "4-broken.txt", "1-ok.txt", "2-na.txt"]
-    assert rows[0][0] == "KHÔNG ĐẠT" and rows[0][5] == "FAKE-01: FAKE-01: fail"
-    assert rows[1][0] == "KHÔNG ĐỌC ĐƯỢC" and "Tệp bị hỏng" in rows[1][5]
+    assert rows[0][0] == "Không đạt" and rows[0][5] == "Phải sửa FAKE-01 Quy tắc FAKE-01"
+    assert rows[1][0] == "Không đọc được" and "Tệp bị hỏng" in rows[1][5]
 
 
 def test_a_document_page_shows_the_full_report(client) -> None:
@@ -63,10 +64,11 @@ def test_a_document_page_shows_the_full_report(client) -> None:
     page = client.get(f"/jobs/{job_id}/documents/2")
     assert page.status_code == 200
     text = page.text
-    assert "KHÔNG ĐẠT" in text and "b.txt" in text
-    defects = text.split('id="defects"', 1)[1].split("</section>", 1)[0]
-    assert "FAKE-01" in defects and "FAKE-02" not in defects
-    assert 'id="passed"' in text and "FAKE-02" in text.split('id="passed"', 1)[1]
+    section = text.split('<section id="document"', 1)[1].split("</section>", 1)[0]
+    assert "Không đạt" in section and "b.txt" in section  # the HTML report's own section
+    failed = section.split('<table class="f">', 1)[1].split("</table>", 1)[0]
+    assert "FAKE-01" in failed and "FAKE-02" not in failed
+    assert "FAKE-02" in section.split("<details>", 1)[1]  # passed, folded
     assert client.get(f"/jobs/{job_id}/documents/3").status_code == 404
     assert client.get(f"/jobs/{job_id}/documents/0").status_code == 404
 

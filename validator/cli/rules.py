@@ -9,8 +9,9 @@ import click
 from validator.cli.app import cli
 from validator.cli.common import load_ruleset, rule_options, split_ids
 from validator.cli.messages import UserError, help_text, tr
+from validator.i18n import Lang
 from validator.report.formatters.base import RuleInfo
-from validator.report.labels import Lang, label
+from validator.report.labels import severity_label
 
 TOOL_NAME = "validator"
 DEBUG_ENV = "VALIDATOR_DEBUG"
@@ -45,8 +46,8 @@ def rules_command(ctx: click.Context, rules: tuple[str, ...], select: tuple[str,
         click.echo(rules_json(infos, str(ruleset.version)))
         return
     for info in infos:
-        severity = label(f"severity.{info.severity}", lang)
-        click.echo(f"{info.id:<12} {severity:<10} {info.title(lang)}  [{info.source}]")
+        severity = severity_label(info.severity, lang)
+        click.echo(f"{info.id:<12} {severity:<12} {info.title(lang)}  [{info.source}]")
 
 
 @rules_command.command("explain", help=help_text("explain"))

@@ -4,6 +4,7 @@
     POST /api/v1/jobs                   any number of files or a ZIP; 202 and the job
     GET  /api/v1/jobs/{id}              status, progress, and when done the section 8 JSON
     GET  /api/v1/jobs/{id}/report.FMT   the finished job in a report format (json, html, xlsx...)
+    GET  /api/v1/jobs/{id}/replies.zip  its draft reply letters (DOCX)
     GET  /api/v1/rules                  the loaded rules
     GET  /health                        alive (needs no token)
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Literal
+from typing import IO, Annotated, Literal
 
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -22,7 +23,14 @@ from pydantic import BaseModel
 from validator import __version__
 from validator.model import Report, Severity
 from validator.report.summary import Tally
-from validator.server.downloads import MEDIA_TYPES, chunks, download_formats, render
+from validator.server.downloads import (
+    LETTERS_MEDIA_TYPE,
+    MEDIA_TYPES,
+    chunks,
+    download_formats,
+    render,
+    render_letters,
+)
 from validator.server.errors import ApiError, error_responses
 from validator.server.service import Service
 from validator.server.store import Job, JobStatus, UploadState
@@ -51,7 +59,8 @@ class FileProgress(BaseModel):
 class Links(BaseModel):
     self: str
     page: str
-    reports: dict[str, str]
+    reports: dict[str, str]  # by format
+    letters: str  # the draft reply letters of the non-compliant documents (DOCX, zipped)
 
 
 class JobState(BaseModel):
@@ -125,7 +134,8 @@ def job_state(service: Service, job: Job) -> JobState:
         uploads=[FileProgress(name=u.name, format=u.format, size=u.size, status=u.state,
                               documents=u.documents) for u in uploads],
         links=Links(self=base, page=f"/jobs/{job.id}",
-                    reports={name: f"{base}/report.{name}" for name in download_formats()}),
+                    reports={name: f"{base}/report.{name}" for name in download_formats()},
+                    letters=f"{base}/replies.zip"),
         report=full_report(service, job.id) if job.status == "done" else None,
     )
 
@@ -135,6 +145,18 @@ def find_job(service: Service, job_id: str) -> Job:
     if job is None:
         raise ApiError("not_found")
     return job
+
+
+def finished_job(service: Service, job_id: str) -> Job:
+    job = find_job(service, job_id)
+    if job.status != "done":
+        raise ApiError("not_finished")
+    return job
+
+
+def download(stream: IO[bytes], media_type: str, filename: str) -> StreamingResponse:
+    return StreamingResponse(chunks(stream), media_type=media_type,
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @router.post("/check", response_model=Report, responses=error_responses(400, 413, 415, 504, 507),
@@ -175,14 +197,25 @@ def get_job(request: Request, job_id: str) -> JobState:
 def get_report(request: Request, job_id: str, fmt: ReportFormat,
                lang: Literal["vi", "en"] = "vi") -> StreamingResponse:
     service = service_of(request)
-    job = find_job(service, job_id)
-    if job.status != "done":
-        raise ApiError("not_finished")
+    job = finished_job(service, job_id)
     name = fmt.value
-    stream = render(name, service.store.reports(job.id), service.run_info(lang))
-    filename = f"validator-{job.id[:8]}.{name}"
-    return StreamingResponse(chunks(stream), media_type=MEDIA_TYPES[name],
-                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    stream = render(name, service.store.reports(job.id), service.run_info(lang, job.finished))
+    return download(stream, MEDIA_TYPES[name], f"validator-{job.id[:8]}.{name}")
+
+
+@router.get("/jobs/{job_id}/replies.zip", responses={
+    **error_responses(404, 409),
+    200: {"description": "A ZIP of DOCX letters", "content": {LETTERS_MEDIA_TYPE: {}}},
+}, response_class=StreamingResponse,
+    summary="A finished job's draft reply letters (DOCX, zipped)")
+def get_letters(request: Request, job_id: str) -> StreamingResponse:
+    """One draft letter per non-compliant document, for the reviewer to edit and sign; the
+    reviewing office comes from the `[reply]` table of the server's settings file."""
+    service = service_of(request)
+    job = finished_job(service, job_id)
+    today = dt.date.fromtimestamp(job.finished) if job.finished else None
+    stream = render_letters(service.store.reports(job.id), service.settings.reply, today)
+    return download(stream, LETTERS_MEDIA_TYPE, f"validator-{job.id[:8]}-tra-loi.zip")
 
 
 @router.get("/rules", response_model=RuleListing, responses=error_responses(),

@@ -1,4 +1,5 @@
-"""The server's errors: a stable code, an HTTP status, and a message in Vietnamese and English.
+"""The server's errors: a stable code, an HTTP status, and a message in Vietnamese and English
+(written in English, translated by the catalogue of validator.i18n).
 
 The API answers `{"error": {"code", "message", "message_en"}}`; pages show the message in
 the reader's language.
@@ -8,33 +9,24 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-_ERRORS: dict[str, tuple[int, str, str]] = {
-    "unauthorized": (401, "Cần mã truy cập hợp lệ (Authorization: Bearer ...).",
-                     "A valid access token is required (Authorization: Bearer ...)."),
-    "not_found": (404, "Không tìm thấy trang hoặc công việc này.",
-                  "There is no such page or job."),
-    "method_not_allowed": (405, "Phương thức HTTP không được phép ở địa chỉ này.",
-                           "This HTTP method is not allowed here."),
-    "not_finished": (409, "Công việc chưa xong; hãy thử lại sau.",
-                     "The job has not finished yet; try again later."),
-    "too_large": (413, "Dữ liệu tải lên quá lớn (tối đa {limit}).",
-                  "The upload is too large (at most {limit})."),
-    "file_too_large": (413, "Tệp {name} quá lớn (tối đa {limit}).",
-                       "The file {name} is too large (at most {limit})."),
-    "too_many_files": (413, "Quá nhiều tệp trong một lần gửi (tối đa {limit}).",
-                       "Too many files in one request (at most {limit})."),
+from validator.i18n import N_, Lang, gettext_for
+
+_ERRORS: dict[str, tuple[int, str]] = {
+    "unauthorized": (401, N_("A valid access token is required (Authorization: Bearer ...).")),
+    "not_found": (404, N_("There is no such page or job.")),
+    "method_not_allowed": (405, N_("This HTTP method is not allowed here.")),
+    "not_finished": (409, N_("The job has not finished yet; try again later.")),
+    "too_large": (413, N_("The upload is too large (at most {limit}).")),
+    "file_too_large": (413, N_("The file {name} is too large (at most {limit}).")),
+    "too_many_files": (413, N_("Too many files in one request (at most {limit}).")),
     "unsupported_format": (
-        415, "Tệp {name} không phải PDF, DOCX, DOC, TXT, ảnh hay ZIP.",
-        "The file {name} is not a PDF, DOCX, DOC, TXT, image or ZIP file."),
-    "no_files": (422, "Chưa chọn tệp nào.", "No file was sent."),
-    "invalid_request": (422, "Yêu cầu không hợp lệ: {detail}", "Invalid request: {detail}"),
-    "bad_request": (400, "Yêu cầu không đọc được: {detail}",
-                    "The request cannot be read: {detail}"),
-    "storage": (507, "Máy chủ không lưu được tệp tải lên ({detail}).",
-                "The server could not store the upload ({detail})."),
-    "timeout": (504, "Chưa kiểm tra xong trong thời gian chờ; xem kết quả tại {url}.",
-                "Checking took longer than the wait; see the result at {url}."),
-    "internal": (500, "Lỗi nội bộ của máy chủ.", "Internal server error."),
+        415, N_("The file {name} is not a PDF, DOCX, DOC, TXT, image or ZIP file.")),
+    "no_files": (422, N_("No file was sent.")),
+    "invalid_request": (422, N_("Invalid request: {detail}")),
+    "bad_request": (400, N_("The request cannot be read: {detail}")),
+    "storage": (507, N_("The server could not store the upload ({detail}).")),
+    "timeout": (504, N_("Checking took longer than the wait; see the result at {url}.")),
+    "internal": (500, N_("Internal server error.")),
 }
 
 STATUS_CODES: dict[int, str] = {
@@ -55,13 +47,16 @@ class ErrorBody(BaseModel):
 
 class ApiError(Exception):
     def __init__(self, code: str, **values: object) -> None:
-        status, vi, en = _ERRORS[code]
+        status, message = _ERRORS[code]
         filled = _Values(values)
-        super().__init__(en.format_map(filled))
+        super().__init__(message.format_map(filled))
         self.code = code
         self.status = status
-        self.info = ErrorInfo(code=code, message=vi.format_map(filled),
-                              message_en=en.format_map(filled))
+        self.info = ErrorInfo(code=code, message=gettext_for("vi")(message).format_map(filled),
+                              message_en=gettext_for("en")(message).format_map(filled))
+
+    def message(self, lang: Lang) -> str:
+        return self.info.message if lang == "vi" else self.info.message_en
 
     @classmethod
     def for_status(cls, status: int, detail: str = "") -> ApiError:

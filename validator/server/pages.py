@@ -2,71 +2,102 @@
 
 Plain HTML forms and links that work without JavaScript (a job page refreshes itself with a
 meta tag while the files are being checked); `upload.js` only adds drag and drop. Templates
-are Jinja2 with autoescaping, so nothing from a document can become markup.
+are Jinja2 in the report templates' environment (validator.report.templating): autoescaped,
+words through the same gettext catalogue, the same labels and views; one document's page
+shows the HTML report's own section for it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Annotated, Any
 
+import jinja2
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
 from validator import __version__
-from validator.report.labels import enum_label, label
+from validator.i18n import Lang
+from validator.model import DocumentReport
+from validator.report import view
+from validator.report.labels import VERDICT_ORDER
 from validator.report.summary import Tally
-from validator.server import present
+from validator.report.templating import environment
 from validator.server.api import find_job, incoming, service_of
 from validator.server.downloads import download_formats
 from validator.server.errors import ApiError, megabytes
+from validator.server.language import LANG_COOKIE, request_lang
 from validator.server.security import SESSION_COOKIE, authorised, safe_next, session_value
-from validator.server.store import Job
-from validator.server.texts import LANG_COOKIE, request_lang, translator
 
-TEMPLATES = Path(__file__).parent / "templates"
 REFRESH_SECONDS = 2
 _YEAR = 365 * 86400
+_RANK = {verdict: index for index, verdict in enumerate(VERDICT_ORDER)}
 
 router = APIRouter(include_in_schema=False)
 
 
-def _localtime(seconds: float) -> str:
-    """A moment as Vietnamese offices write it, in the server's time zone."""
-    return dt.datetime.fromtimestamp(seconds).strftime("%d/%m/%Y %H:%M")
+@functools.cache
+def pages_environment(lang: Lang) -> jinja2.Environment:
+    """The report environment of `lang`, also loading the pages (which import its macros)."""
+    reports = environment(lang)
+    assert reports.loader is not None
+    return reports.overlay(loader=jinja2.ChoiceLoader([
+        jinja2.PackageLoader("validator.server", "templates"), reports.loader]))
 
 
-templates = Jinja2Templates(directory=TEMPLATES)
-templates.env.globals.update(label=label, enum_label=enum_label, version=__version__)
-templates.env.filters["localtime"] = _localtime
+def moment(seconds: float | None) -> dt.datetime | None:
+    return None if seconds is None else dt.datetime.fromtimestamp(seconds).astimezone()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a job's results table: what the HTML report's summary table says."""
+
+    index: int  # from 1, in upload order: the document's page is /jobs/{id}/documents/{index}
+    doc: DocumentReport
+    issuer: str
+    number: str
+    issued: str
+    defects: tuple[tuple[str, str, str], ...]  # (severity, rule id, title)
+    error: str
+
+
+def row(index: int, doc: DocumentReport, lang: Lang) -> Row:
+    return Row(index=index, doc=doc, issuer=view.issuer(doc), number=view.number(doc),
+               issued=view.issued(doc), error=view.error_message(doc, lang),
+               defects=tuple((r.severity, r.rule_id, view.title(r, lang))
+                             for r in view.defects(doc)))
 
 
 def page(request: Request, name: str, context: dict[str, Any],
          status_code: int = 200) -> HTMLResponse:
     lang = request_lang(request)
     token = service_of(request).settings.token
-    response = templates.TemplateResponse(request, name, {
-        "lang": lang, "other_lang": "en" if lang == "vi" else "vi", "t": translator(lang),
-        "signed_in": token is not None and authorised(request, token), **context,
-    }, status_code=status_code)
+    html = pages_environment(lang).get_template(name).render({
+        "request": request, "other_lang": "en" if lang == "vi" else "vi",
+        "signed_in": token is not None and authorised(request, token),
+        "version": __version__, "moment": moment, **context,
+    })
+    response = HTMLResponse(html, status_code=status_code)
     if request.query_params.get("lang") in ("vi", "en"):
         response.set_cookie(LANG_COOKIE, lang, max_age=_YEAR, samesite="strict")
     return response
 
 
 def error_page(request: Request, error: ApiError) -> HTMLResponse:
-    return page(request, "error.html", {"error": error}, status_code=error.status)
+    return page(request, "error.html.j2", {"error": error.message(request_lang(request))},
+                status_code=error.status)
 
 
 @router.get("/", response_class=HTMLResponse)
 def upload_page(request: Request) -> HTMLResponse:
     service = service_of(request)
     settings = service.settings
-    return page(request, "upload.html", {
+    return page(request, "upload.html.j2", {
         "max_files": settings.max_files, "max_size": megabytes(settings.max_request_bytes),
         "jobs": service.store.recent_jobs(20),
     })
@@ -80,13 +111,6 @@ async def upload(request: Request, files: Annotated[list[UploadFile], File()]) -
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
-def _rows(request: Request, job: Job) -> list[present.Row]:
-    lang = request_lang(request)
-    reports = service_of(request).store.reports(job.id)
-    return present.defects_first(
-        [present.row(index, doc, lang) for index, doc in enumerate(reports, start=1)])
-
-
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
 def job_page(request: Request, job_id: str) -> HTMLResponse:
     service = service_of(request)
@@ -95,12 +119,16 @@ def job_page(request: Request, job_id: str) -> HTMLResponse:
         "job": job, "uploads": service.store.uploads(job.id), "refresh": REFRESH_SECONDS,
     }
     if job.status == "done":
+        lang = request_lang(request)
         tally = Tally()
-        for document in service.store.reports(job.id):
-            tally.add(document)
-        context.update(rows=_rows(request, job), summary=tally.summary,
-                       formats=download_formats())
-    return page(request, "job.html", context)
+        rows = []
+        for index, doc in enumerate(service.store.reports(job.id), start=1):
+            tally.add(doc)
+            rows.append(row(index, doc, lang))
+        rows.sort(key=lambda r: (_RANK.get(r.doc.verdict, len(_RANK)), r.index))
+        context.update(rows=rows, summary=tally.summary, formats=download_formats(),
+                       letters=any(r.doc.verdict == "non_compliant" for r in rows))
+    return page(request, "job.html.j2", context)
 
 
 @router.get("/jobs/{job_id}/documents/{index}", response_class=HTMLResponse)
@@ -110,21 +138,12 @@ def document_page(request: Request, job_id: str, index: int) -> HTMLResponse:
     doc = service.store.report(job.id, index - 1)
     if doc is None:
         raise ApiError("not_found")
-    lang = request_lang(request)
-    failed = present.failed(doc)
-    return page(request, "document.html", {
-        "job": job, "index": index, "doc": doc, "present": present,
-        "defects": [r for r in failed if r.severity != "info"],
-        "infos": [r for r in failed if r.severity == "info"],
-        "passed": [r for r in doc.results if r.status == "pass"],
-        "not_applicable": [r for r in doc.results if r.status == "not_applicable"],
-        "row": present.row(index, doc, lang),
-    })
+    return page(request, "document.html.j2", {"job": job, "doc": doc})
 
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/") -> HTMLResponse:
-    return page(request, "login.html", {"next": safe_next(next), "wrong": False})
+    return page(request, "login.html.j2", {"next": safe_next(next), "wrong": False})
 
 
 @router.post("/login")
@@ -134,7 +153,7 @@ def login(request: Request, token: Annotated[str, Form()],
     if expected is None:
         return RedirectResponse(safe_next(next), status_code=303)
     if not hmac.compare_digest(token.strip().encode(), expected.encode()):
-        return page(request, "login.html", {"next": safe_next(next), "wrong": True},
+        return page(request, "login.html.j2", {"next": safe_next(next), "wrong": True},
                     status_code=401)
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, session_value(expected), httponly=True,
@@ -151,4 +170,4 @@ def logout() -> Response:
 
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
-    return page(request, "docs.html", {})
+    return page(request, "docs.html.j2", {})

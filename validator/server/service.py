@@ -3,6 +3,7 @@ worker pool and its dispatcher. Built when the app starts, closed when it stops.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from validator import __version__
 from validator.batch import Batch, CheckerFactory, PipelineFactory
-from validator.model import Tool
+from validator.engine.loader import packaged_pack_paths
+from validator.model import PackInfo, Tool
 from validator.pipeline import Options
 from validator.report.formatters.base import RuleInfo, RunInfo
 from validator.report.labels import Lang
+from validator.report.run import pack_infos
 from validator.server.runner import Dispatcher, JobWaiters
 from validator.server.settings import ServerSettings
 from validator.server.store import Job, JobKind, Store
@@ -42,6 +45,7 @@ def pipeline_factory(settings: ServerSettings) -> PipelineFactory:
 class RuleCatalogue:
     version: str
     rules: tuple[RuleInfo, ...]
+    packs: tuple[PackInfo, ...] = ()
 
 
 def load_catalogue(settings: ServerSettings) -> RuleCatalogue:
@@ -53,7 +57,9 @@ def load_catalogue(settings: ServerSettings) -> RuleCatalogue:
 
 
 def catalogue_of(ruleset: RuleSet) -> RuleCatalogue:
-    return RuleCatalogue(str(ruleset.version), tuple(RuleInfo.from_rule(r) for r in ruleset.rules))
+    return RuleCatalogue(str(ruleset.version),
+                         tuple(RuleInfo.from_rule(r) for r in ruleset.rules),
+                         pack_infos(ruleset.rules, packaged_pack_paths()))
 
 
 class Service:
@@ -61,7 +67,7 @@ class Service:
                  catalogue: RuleCatalogue | None = None) -> None:
         self.settings = settings
         self.catalogue = catalogue or load_catalogue(settings)
-        self.tool = Tool(name=TOOL_NAME, version=__version__)
+        self.tool = Tool(name=TOOL_NAME, version=__version__, packs=self.catalogue.packs)
         settings.uploads.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.database)
         self.requeued = self.store.requeue_unfinished()
@@ -80,8 +86,10 @@ class Service:
         self.dispatcher.stop(self.settings.stop_wait)
         self.store.close()
 
-    def run_info(self, lang: Lang) -> RunInfo:
-        return RunInfo(tool=self.tool, rules=self.catalogue.rules, lang=lang)
+    def run_info(self, lang: Lang, checked_at: float | None = None) -> RunInfo:
+        """What a report of a job says about its run; `checked_at` when the job finished."""
+        moment = None if checked_at is None else dt.datetime.fromtimestamp(checked_at).astimezone()
+        return RunInfo(tool=self.tool, rules=self.catalogue.rules, lang=lang, checked_at=moment)
 
     def limits(self, max_files: int) -> Limits:
         s = self.settings

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from validator.config import ReplySettings
 from validator.read import DEFAULT_MAX_BYTES
 
 DATA_FOLDER = "validator-data"
@@ -42,6 +43,7 @@ class ServerSettings:
     rule_paths: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    reply: ReplySettings = field(default_factory=ReplySettings)  # who signs the reply letters
 
     @property
     def workers(self) -> int:
