@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import signal
 import socket
 import sqlite3
 import subprocess
 import time
+import zipfile
 
+import docx
 import httpx2
 
 from validator.server.store import Store
@@ -18,6 +21,7 @@ from .test_api import assert_valid_report
 from .test_jobs import zip_of
 
 SAMPLE_PDF = SAMPLES / "qd-xa-an-binh-2023.pdf"  # a compliant commune decision
+NON_COMPLIANT = SAMPLES / "qd-huyen-2022-khong-pho-truong-ban.docx"
 
 
 def workers_started(server: ServerProcess, count: int, seconds: float = 30.0) -> list[int]:
@@ -60,14 +64,31 @@ def test_serve_warns_when_open_to_the_network_without_a_token_and_reads_settings
         tmp_path) -> None:
     with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "a")) as server:
         assert "Cảnh báo: máy chủ nhận kết nối từ mạng (0.0.0.0)" in "".join(server.output)
-    (tmp_path / "validator.toml").write_text('jobs = 3\nlang = "en"\n', encoding="utf-8")
+    (tmp_path / "validator.toml").write_text(
+        'jobs = 3\nlang = "en"\n[reply]\noffice = "BẢO HIỂM XÃ HỘI TỈNH MẪU"\n',
+        encoding="utf-8")
     with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "b"), cwd=tmp_path,
                        env={"VALIDATOR_TOKEN": "t0ken"}) as server:
         output = "".join(server.output)
         assert "Serving at http://0.0.0.0:" in output and "Warning" not in output
         local = server.base.replace("0.0.0.0", "127.0.0.1")
         assert httpx2.get(local + "/api/v1/rules").status_code == 401
-        assert httpx2.get(local + "/health").json()["workers"] == 3  # from validator.toml
+        client = httpx2.Client(base_url=local, headers={"Authorization": "Bearer t0ken"},
+                               timeout=120)
+        assert client.get("/health").json()["workers"] == 3  # from validator.toml
+        job = client.post("/api/v1/jobs", files=[
+            ("files", (NON_COMPLIANT.name, NON_COMPLIANT.read_bytes()))]).json()
+        deadline = time.monotonic() + 120
+        while client.get(f"/api/v1/jobs/{job['id']}").json()["status"] != "done":
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        letters = client.get(f"/api/v1/jobs/{job['id']}/replies.zip")
+        with zipfile.ZipFile(io.BytesIO(letters.content)) as archive:
+            (name,) = archive.namelist()
+            letter = docx.Document(io.BytesIO(archive.read(name)))
+        heading = "\n".join(cell.text for table in letter.tables for row in table.rows
+                            for cell in row.cells)
+        assert "BẢO HIỂM XÃ HỘI TỈNH MẪU" in heading  # the [reply] office of validator.toml
 
 
 def test_serve_explains_a_port_in_use(tmp_path) -> None:

@@ -10,7 +10,13 @@ from pathlib import Path
 import click
 
 from validator.cli.app import cli
-from validator.cli.common import load_ruleset, max_bytes, rule_options, split_ids
+from validator.cli.common import (
+    load_ruleset,
+    max_bytes,
+    reply_office,
+    rule_options,
+    split_ids,
+)
 from validator.cli.messages import UserError, help_text, say, tr
 from validator.report.labels import Lang
 
@@ -60,7 +66,8 @@ def _url(sock: socket.socket) -> str:
               help=help_text("max_files"))
 @click.option("--keep-days", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help=help_text("keep_days"))
-def serve_command(host: str, port: int, data_dir: str | None, jobs: int,
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, data_dir: str | None, jobs: int,
                   rules: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
                   lang: Lang | None, ocr: str, timeout: float, max_size: float | None,
                   max_upload: float, max_files: int, keep_days: float) -> None:
@@ -78,7 +85,7 @@ def serve_command(host: str, port: int, data_dir: str | None, jobs: int,
         data_dir=Path(data_dir) if data_dir else default_data_dir(), jobs=jobs,
         token=token_from_env(), timeout=timeout, ocr=ocr,  # type: ignore[arg-type]
         max_request_bytes=int(max_upload * _MIB), max_files=max_files, keep_days=keep_days,
-        rule_paths=tuple(rules), select=selected, ignore=ignored,
+        rule_paths=tuple(rules), select=selected, ignore=ignored, reply=reply_office(ctx),
         **({"max_file_bytes": limit} if (limit := max_bytes(max_size)) else {}),
     )
     try:
