@@ -2,12 +2,14 @@
 
     app.py        the FastAPI application: routes, middleware, error answers, lifespan
     api.py        /api/v1/... and /health, with their OpenAPI models
-    pages.py      the HTML pages (templates/, static/)
+    pages.py      the HTML pages (templates/, static/), in the report templates' environment
+    language.py   which language a request wants
+    errors.py     error codes, HTTP statuses and their messages
     service.py    what a running server holds: settings, database, rules, worker pool
     runner.py     the dispatcher thread feeding the worker pool (validator.batch.Batch)
     store.py      jobs, uploads and reports in SQLite
     uploads.py    uploads onto disk under generated names; format from magic bytes; limits
-    downloads.py  a job's reports through the report formatters' registry
+    downloads.py  a job's reports through the report formatters' registry; reply letters
     security.py   the token guard and security headers
 """
 

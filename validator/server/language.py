@@ -10,6 +10,7 @@ from validator.i18n import Lang
 
 LANG_COOKIE = "lang"
 
+
 def _parse_lang(value: str | None) -> Lang | None:
     return value if value in ("vi", "en") else None  # type: ignore[return-value]
 
