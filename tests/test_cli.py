@@ -38,7 +38,7 @@ def fake_rules(loaded: list[tuple]) -> object:
             for rule_id, severity in FAKE_RULES
             if not select or any(rule_id.startswith(s) for s in select)
         ]
-        return SimpleNamespace(rules=rules, version="fake-1")
+        return SimpleNamespace(rules=rules, version="fake-1", packs=())
 
     return load_rules
 
@@ -47,7 +47,9 @@ def fake_rules(loaded: list[tuple]) -> object:
 def loaded(monkeypatch) -> list[tuple]:
     calls: list[tuple] = []
     monkeypatch.setattr(validator.engine, "load_rules", fake_rules(calls))
-    monkeypatch.setattr(validator.engine, "explain", lambda rule: f"{rule.id}: giải thích")
+    monkeypatch.setattr(
+        validator.engine, "explain", lambda rule, lang="vi": f"{rule.id}: giải thích ({lang})"
+    )
     monkeypatch.setattr(cli_module, "PipelineFactory", FakeFactory)
     return calls
 
@@ -263,9 +265,21 @@ def test_rules_lists_and_explains(folder: Path) -> None:
     assert "Quy tắc FAKE-01" in listing.stdout
     data = json.loads(run("rules", "--format", "json", "--select", "FAKE-02").stdout)
     assert [r["id"] for r in data["rules"]] == ["FAKE-02"]
-    assert run("rules", "explain", "fake-01").stdout == "FAKE-01: giải thích\n"
-    unknown = run("rules", "explain", "NOPE-1", "--lang", "en")
-    assert unknown.exit_code == 2 and "There is no rule NOPE-1." in unknown.stderr
+    assert run("rules", "explain", "fake-01").stdout == "FAKE-01: giải thích (vi)\n"
+    assert run("rules", "explain", "fake-01", "--lang", "en").stdout == "FAKE-01: giải thích (en)\n"
+    unknown = run("rules", "explain", "FAKE-1", "--lang", "en")
+    assert unknown.exit_code == 2
+    assert "No rule id matches 'FAKE-1'. Did you mean FAKE-01?" in unknown.stderr
+
+
+def test_a_mistyped_rule_id_is_a_usage_error_naming_the_nearest(tmp_path: Path) -> None:
+    typo = run("rules", "--select", "CV2567")
+    assert typo.exit_code == 2
+    assert "Không có quy tắc nào có mã «CV2567». Có phải CV2657?" in typo.stderr
+    explained = run("rules", "explain", "ND30-04", "--lang", "en")
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith("ND30-04 [warning, to check]")
+    assert "→ Result: Days below 10 and months 1 and 2 take a leading zero" in explained.stdout
 
 
 def test_schema_is_the_shipped_one() -> None:
