@@ -11,12 +11,10 @@ from typing import TYPE_CHECKING
 
 from validator import __version__
 from validator.batch import Batch, CheckerFactory, PipelineFactory
-from validator.engine.loader import packaged_pack_paths
 from validator.model import PackInfo, Tool
 from validator.pipeline import Options
 from validator.report.formatters.base import RuleInfo, RunInfo
 from validator.report.labels import Lang
-from validator.report.run import pack_infos
 from validator.server.runner import Dispatcher, JobWaiters
 from validator.server.settings import ServerSettings
 from validator.server.store import Job, JobKind, Store
@@ -58,8 +56,7 @@ def load_catalogue(settings: ServerSettings) -> RuleCatalogue:
 
 def catalogue_of(ruleset: RuleSet) -> RuleCatalogue:
     return RuleCatalogue(str(ruleset.version),
-                         tuple(RuleInfo.from_rule(r) for r in ruleset.rules),
-                         pack_infos(ruleset.rules, packaged_pack_paths()))
+                         tuple(RuleInfo.from_rule(r) for r in ruleset.rules), ruleset.packs)
 
 
 class Service:
