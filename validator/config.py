@@ -8,6 +8,8 @@ working folder. Command-line flags win: the settings become click's default map.
     ignore = ["ND30-07"]
     lang = "en"               # also `language`
     format = "json"           # and fail_on, ocr, level, max_size, timeout, cache, cache_dir
+                              # (`validate serve` takes jobs, packs, select, ignore, lang, ocr,
+                              # max_size and timeout)
 
     [tool.validator.reply]    # or [reply] in validator.toml: who signs `validate reply` letters
     office = "BẢO HIỂM XÃ HỘI TỈNH AN GIANG"
@@ -92,11 +94,14 @@ class LoadedSettings:
             "cache_dir": str(base / s.cache_dir) if s.cache_dir else None,
         }
         inspect = {"lang": s.lang, "ocr": s.ocr, "max_size": s.max_size}
+        serve = {**shared, "jobs": s.jobs, "ocr": s.ocr, "max_size": s.max_size,
+                 "timeout": s.timeout}
         reply = {key: value for key, value in check.items() if key != "output_format"}
         return {
             "check": _present(check),
             "reply": _present(reply),
             "inspect": _present(inspect),
+            "serve": _present(serve),
             "rules": {**_present(shared), "explain": _present(shared)},
         }
 

@@ -14,6 +14,7 @@ import click
 
 from validator.batch import MissingPathError, discover
 from validator.cli.messages import UserError, help_text, tr
+from validator.config import LoadedSettings, ReplySettings
 
 TOOL_NAME = "validator"
 DEBUG_ENV = "VALIDATOR_DEBUG"
@@ -77,6 +78,12 @@ def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def reply_office(ctx: click.Context) -> ReplySettings:
+    """The reviewing office that signs the reply letters: `[reply]` of the settings file."""
+    settings = getattr(ctx.find_root().command, "settings", None)
+    return settings.settings.reply if isinstance(settings, LoadedSettings) else ReplySettings()
 
 
 def max_bytes(max_size_mb: float | None) -> int | None:
