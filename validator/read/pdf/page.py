@@ -1,0 +1,178 @@
+"""One PDF page -> a SourcePage: text layer, legacy fonts, OCR when the text cannot be used."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Literal
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from validator.model import Encoding, ReadingNote, SourceLine, SourcePage
+from validator.read import legacy
+from validator.read.pdf import notes
+from validator.read.pdf.glyphs import Glyphs, read_glyphs, sample_fonts, with_fonts
+from validator.read.pdf.layout import source_lines
+from validator.read.pdf.lines import Row, Segment, assemble
+from validator.read.pdf.quality import damage, has_unmapped_font, same_characters
+from validator.read.pdf.tables import Decode, TableCounter, count_objects, with_ruled_tables
+
+OcrMode = Literal["auto", "always", "never"]
+
+MIN_TEXT_CHARS = 16  # fewer letters than this on a page over an image: a scan
+
+
+class PageReader:
+    """Reads a document page by page, remembering what the pages have in common."""
+
+    def __init__(self, pdf: pdfium.PdfDocument, ocr: OcrMode) -> None:
+        self.pdf = pdf
+        self.ocr = ocr
+        self.encoding: Encoding = "unicode"
+        self.ocr_problem: str | None = None
+        self.notes: list[ReadingNote] = []
+        self._detected = False
+        self._tables = TableCounter()
+
+    def read(self, index: int) -> SourcePage:
+        page = _load(self.pdf, index)
+        number = index + 1
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            glyphs = read_glyphs(page, textpage)
+            if self.ocr == "always" or _no_usable_text(page, glyphs):
+                return self._scanned_page(page, number, width, height)
+            if has_unmapped_font(glyphs):
+                page_ocr = self._scanned_page(page, number, width, height)
+                self.notes.append(notes.unmapped_font(number, self._unavailable()))
+                return page_ocr
+            rows, glyphs, decode = self._rows(textpage, glyphs, number)
+            rows_or_tables = with_ruled_tables(page, glyphs, number, rows, self._tables, decode)
+            rows_or_tables = [Row([decode(s) for s in item.segments])
+                              if isinstance(item, Row) else item for item in rows_or_tables]
+            lines = source_lines(number, rows_or_tables, first_page=index == 0)
+            self._check_damage(number, lines)
+            return SourcePage(number=number, lines=tuple(lines), width=width, height=height)
+        finally:
+            page.close()
+
+    # ----------------------------------------------------------------------- text layer
+
+    def _rows(self, textpage: pdfium.PdfTextPage, glyphs: Glyphs,
+              number: int) -> tuple[list[Row], Glyphs, Decode]:
+        """The page's rows, still in the PDF's encoding, and how to decode a segment."""
+        legacy_fonts = any(legacy.encoding_from_font(f)[0] for f in sample_fonts(textpage))
+        if legacy_fonts:
+            glyphs = with_fonts(textpage, glyphs)
+        assembly = assemble(glyphs)
+        rows = assembly.rows
+        texts = (seg.text for row in rows for seg in row.segments)
+        if not same_characters(texts, glyphs.text, assembly.dropped):
+            self.notes.append(notes.plain_text_fallback(number))
+            rows = _plain_rows(glyphs)
+        if legacy_fonts:
+            return rows, glyphs, self._decode_by_font
+        if not self._detected:
+            # The first page with text carries the national motto: decide there, once.
+            self._detected = True
+            self.encoding = legacy.detect(" ".join(s.text for r in rows for s in r.segments))
+        return rows, glyphs, self._decode_by_document
+
+    def _decode_by_document(self, seg: Segment) -> Segment:
+        if self.encoding in ("tcvn3", "vni"):
+            return replace(seg, text=legacy.decode(seg.text, self.encoding))
+        return seg
+
+    def _decode_by_font(self, seg: Segment) -> Segment:
+        """Each stretch of a segment decoded by its own font (.VnTime, .VnTimeH, VNI-...)."""
+        bounds = [offset for offset, _font in seg.fonts[1:]] + [len(seg.text)]
+        pieces = []
+        for (start, font), end in zip(seg.fonts, bounds, strict=True):
+            encoding, capitals = legacy.encoding_from_font(font)
+            piece = seg.text[start:end]
+            if encoding is not None:
+                self.encoding = encoding
+                piece = legacy.decode(piece, encoding, capitals=capitals)
+            pieces.append(piece)
+        return replace(seg, text="".join(pieces))
+
+    def _check_damage(self, number: int, lines: list[SourceLine]) -> None:
+        pieces = damage("\n".join(line.text for line in lines))
+        if pieces:
+            self.notes.append(notes.damaged_text(number, pieces))
+
+    # -------------------------------------------------------------------- scanned pages
+
+    def _unavailable(self) -> str | None:
+        return "--ocr never" if self.ocr == "never" else self.ocr_problem
+
+    def _scanned_page(self, page: pdfium.PdfPage, number: int, width: float,
+                      height: float) -> SourcePage:
+        blank = SourcePage(number=number, scanned=True, width=width, height=height)
+        if self.ocr == "never":
+            return blank
+        from validator.read import ocr  # imported late: Tesseract is only needed for scans
+
+        self.ocr_problem = self.ocr_problem or ocr.tesseract_problem()
+        if self.ocr_problem:
+            return blank
+        return self._renumber_tables(ocr.ocr_pdf_page(page, number))
+
+    def _renumber_tables(self, page: SourcePage) -> SourcePage:
+        """OCR numbers a page's tables from 1; the document numbers them all in one series."""
+        numbers: dict[int, int] = {}
+        lines = []
+        for line in page.lines:
+            if line.table is not None and line.table not in numbers:
+                numbers[line.table] = self._tables.next()
+            lines.append(replace(line, table=numbers.get(line.table))
+                         if line.table is not None else line)
+        return replace(page, lines=tuple(lines))
+
+
+def _load(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """The page with its annotations and form fields drawn into it.
+
+    Signing tools write the number and the day of a signed document into annotation or
+    widget appearances; flattening puts their text into the page's own text, where it
+    sits on the page.
+    """
+    page = pdf[index]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
+        return page
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
+        return page
+    page.close()  # pdfium only shows the flattened content on a page loaded afresh
+    return pdf[index]
+
+
+def _no_usable_text(page: pdfium.PdfPage, glyphs: Glyphs) -> bool:
+    """No text layer, or one too thin or garbled to trust, over a page that holds an image."""
+    if not len(glyphs):
+        return not glyphs.broken
+    if not count_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
+        return False
+    if sum(map(str.isalpha, glyphs.chars)) < MIN_TEXT_CHARS:
+        return True
+    from validator.read import ocr
+
+    return ocr.page_text_is_garbage(glyphs.text)
+
+
+def _plain_rows(glyphs: Glyphs) -> list[Row]:
+    """pdfium's plain text, one row per line, each with the box of its glyphs."""
+    rows = []
+    start = 0
+    for line in glyphs.text.split("\r\n"):
+        first, last = np.searchsorted(glyphs.index, [start, start + len(line)])
+        start += len(line) + 2
+        if not line.strip() or first == last:
+            continue
+        rows.append(Row([Segment(text=" ".join(line.split()),
+                                 x0=float(glyphs.x0[first:last].min()),
+                                 top=float(glyphs.top[first:last].min()),
+                                 x1=float(glyphs.x1[first:last].max()),
+                                 bottom=float(glyphs.bottom[first:last].max()))]))
+    return rows
