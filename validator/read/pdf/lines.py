@@ -1,47 +1,47 @@
-"""Glyphs -> visual lines of text cells, in time near-linear in the number of glyphs.
+"""Pieces of text (pieces.py) -> visual lines of cells, in time near-linear in their number.
 
-Real PDFs do not draw text the way it reads: Word and signing tools place glyphs one by
-one, draw bold text twice with a small offset, draw a combining accent as a glyph of its
-own, space letters apart, add the number and the day in an annotation drawn last, and
-draw runs out of reading order. So lines are rebuilt from geometry alone:
+Real PDFs do not draw text the way it reads: signing tools write the number and the day
+into blanks of a line drawn earlier, generators draw bold text twice with a small offset,
+draw combining accents as glyphs of their own, or draw runs out of reading order. So lines
+are rebuilt from geometry:
 
-1. glyphs that follow each other in drawing order on one baseline form a run;
+1. pieces that follow each other in drawing order on one baseline form a run;
 2. runs are sorted by their vertical middle and grouped into rows (one sweep); a row of
    smaller glyphs inside another row's height (a footnote number) joins it;
-3. each row's glyphs are sorted left to right (one sort for the page); a glyph drawn again
-   over the same glyph is dropped; a combining mark joins the letter its ink sits on;
+3. each row's pieces are sorted left to right (one sort for the page); a piece drawn again
+   over the same piece is dropped; a combining mark joins the letter its ink sits on; a
+   line piece that overlaps another piece is reported, to be taken apart into glyphs;
 4. a row is cut into cells where the gap is wider than CELL_GAP line heights (the two
    header columns, table cells), and words are separated where pdfium's own text has a
    space between two neighbours or, for neighbours pdfium did not draw one after the
    other, where the gap is wider than a letter gap.
 
-The work on every glyph is done on whole columns with NumPy; Python loops only over runs,
-rows, and the rare glyphs that need a closer look (overlaps, marks, out-of-order pairs).
+Plain Python lists: a page has tens of pieces, where NumPy's cost per call outweighs its
+speed; only pages taken apart into glyphs have thousands, and every step stays a sort or
+a single pass over them.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, pairwise
+from itertools import pairwise
+from statistics import median
 
 import numpy as np
 
 from validator.model import Box
-from validator.read.pdf.glyphs import SPACING_ACCENTS, Glyphs
+from validator.read.pdf.pieces import CELL_GAP, OVERLAP, SPACING_ACCENTS, Pieces
 
-CELL_GAP = 1.2  # a horizontal gap wider than this many line heights separates cells
 ROW_BAND = 0.35  # runs whose middles differ by less than this many heights share a row
 WORD_GAP = 0.17  # of the line height, above the letter gap: a space between words
-DUPLICATE_OVERLAP = 0.5  # the same glyph overlapping its twin by this much is drawn twice
-DUPLICATE_LOOKBACK = 4  # how many kept glyphs to compare a new one with
-OVERLAP = 0.5  # points: glyphs overlapping more than kerning does may be drawn twice
-
-_NEW_ROW, _NEW_CELL = "\x02", "\x01"  # separators; control characters are never glyphs
+DUPLICATE_OVERLAP = 0.5  # the same text overlapping its twin by this much is drawn twice
+DUPLICATE_LOOKBACK = 4  # how many kept pieces to compare a new one with
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A cell of a row: text with its box."""
 
@@ -52,23 +52,23 @@ class Segment:
     bottom: float
     fonts: tuple[tuple[int, str], ...] = ()  # (offset in text, font) where the font changes
 
-    @property
-    def height(self) -> float:
-        return max(self.bottom - self.top, 1.0)
 
-
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A visual line: its cells left to right, and the box around them."""
 
     segments: list[Segment]
+    box: Box = None  # type: ignore[assignment]  # computed from the segments when not given
     group: int = 0  # the table cell the row lies in, when assembled cell by cell
-    box: Box = field(init=False)
+    cells: list[str] = field(init=False)  # text of the cells, left to right
 
     def __post_init__(self) -> None:
-        self.box = Box(x0=min(s.x0 for s in self.segments), top=min(s.top for s in self.segments),
-                       x1=max(s.x1 for s in self.segments),
-                       bottom=max(s.bottom for s in self.segments))
+        segments = self.segments
+        if self.box is None:
+            self.box = Box(x0=min(s.x0 for s in segments), top=min(s.top for s in segments),
+                           x1=max(s.x1 for s in segments),
+                           bottom=max(s.bottom for s in segments))
+        self.cells = [s.text.strip() for s in segments]
 
     @property
     def top(self) -> float:
@@ -78,64 +78,88 @@ class Row:
     def bottom(self) -> float:
         return self.box.bottom
 
-    @property
-    def cells(self) -> list[str]:
-        """Text of the row's cells, left to right (segments are cut at wide gaps)."""
-        return [s.text.strip() for s in self.segments]
-
 
 @dataclass
 class Assembly:
     rows: list[Row]
-    dropped: Counter[str]  # glyphs left out as drawn twice
+    dropped: Counter[str]  # text left out as drawn twice
+    apart: np.ndarray | None = None  # line pieces overlapping others: take them apart
+    composed: bool = False  # marks drawn on their own were composed with their letters
 
 
-def assemble(glyphs: Glyphs, groups: np.ndarray | None = None) -> Assembly:
-    """Rows of cells from a page's glyphs. `groups` (a number per glyph, e.g. the table
-    cell it lies in) keeps glyphs of different groups on different rows, group by group."""
-    if not len(glyphs):
+class _Page:
+    """The pieces' columns as Python lists, and their texts."""
+
+    def __init__(self, pieces: Pieces) -> None:
+        self.text = pieces.text
+        self.first, self.last = pieces.first.tolist(), pieces.last.tolist()
+        self.x0, self.top = pieces.x0.tolist(), pieces.top.tolist()
+        self.x1, self.bottom = pieces.x1.tolist(), pieces.bottom.tolist()
+        self.ink = [None if ink != ink else ink for ink in pieces.ink.tolist()]  # NaN: none
+        self.height = [max(b - t, 1.0) for t, b in zip(self.top, self.bottom, strict=True)]
+        self.strings = [self.text[a:b + 1] for a, b in zip(self.first, self.last, strict=True)]
+        self.fonts = pieces.fonts
+
+
+def assemble(pieces: Pieces, groups: np.ndarray | None = None) -> Assembly:
+    """Rows of cells from a page's pieces. `groups` (a number per piece, e.g. the table
+    cell it lies in) keeps pieces of different groups on different rows, group by group."""
+    if not len(pieces):
         return Assembly(rows=[], dropped=Counter())
-    height = np.maximum(glyphs.bottom - glyphs.top, 1.0)
-    band = _bands(glyphs, height)
+    page = _Page(pieces)
+    band = _bands(page)
     if groups is not None:  # one row number per (group, row): groups come first
-        band = groups.astype(np.int64) * (int(band.max()) + 1) + band
-    order = np.lexsort((glyphs.index, glyphs.x0, band))  # by row, then left to right
-    keep, dropped = _drop_twins(glyphs, order, band[order], height)
-    chars = _attach_marks(glyphs, order, band[order], keep)
-    order = order[keep]
-    rows = _rows(glyphs, chars, order, band[order], height)
+        width = max(band) + 1
+        band = [group * width + row for group, row in zip(groups.tolist(), band, strict=True)]
+    x0, first = page.x0, page.first
+    order = sorted(range(len(band)), key=lambda p: (band[p], x0[p], first[p]))
+    keep, dropped, apart = _overlaps(page, order, band)
+    if apart:
+        mask = np.zeros(len(pieces), dtype=bool)
+        mask[list(apart)] = True
+        return Assembly(rows=[], dropped=dropped, apart=mask)
+    composed = _attach_marks(page, order, band, keep)
+    order = [p for p in order if keep[p]]
+    rows = _rows(page, composed, order, band)
     if groups is not None:
-        first = np.flatnonzero(np.concatenate(([True], np.diff(band[order]) != 0)))
-        for row, start in zip(rows, first.tolist(), strict=True):
-            row.group = int(groups[order[start]])
-    return Assembly(rows=rows, dropped=dropped)
+        group_of = groups.tolist()
+        starts = [order[0]] + [b for a, b in pairwise(order)
+                               if band[a] != band[b]]
+        for row, piece in zip(rows, starts, strict=True):
+            row.group = group_of[piece]
+    return Assembly(rows=rows, dropped=dropped, composed=bool(composed))
 
 
 # ---------------------------------------------------------------------- runs and rows
 
 
-def _bands(glyphs: Glyphs, height: np.ndarray) -> np.ndarray:
-    """The row number of every glyph, rows numbered top to bottom."""
-    middle = (glyphs.top + glyphs.bottom) / 2
-    breaks = np.abs(np.diff(middle)) > ROW_BAND * np.minimum(height[1:], height[:-1])
-    starts = np.flatnonzero(np.concatenate(([True], breaks)))
-    lengths = np.diff(np.append(starts, len(middle)))
-    centre = starts + (lengths - 1) // 2  # a run's middle glyph: a tall capital does not count
-    run_middle, run_height = middle[centre].tolist(), height[centre].tolist()
-    band_of_run = [0] * len(starts)
+def _bands(page: _Page) -> list[int]:
+    """The row number of every piece, rows numbered top to bottom."""
+    top, bottom, height = page.top, page.bottom, page.height
+    middle = [(t + b) / 2 for t, b in zip(top, bottom, strict=True)]
+    runs: list[list[int]] = []  # pieces consecutive in drawing order on one baseline
+    for piece in range(len(middle)):
+        if runs and abs(middle[piece] - middle[piece - 1]) <= ROW_BAND * min(
+                height[piece], height[piece - 1]):
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+    centre = [run[(len(run) - 1) // 2] for run in runs]  # a tall capital does not count
+    band = [0] * len(middle)
     extents: list[tuple[float, float]] = []
     anchor_middle = anchor_height = 0.0
-    for run in sorted(range(len(starts)), key=run_middle.__getitem__):
-        mid, tall = run_middle[run], run_height[run]
+    for run in sorted(range(len(runs)), key=lambda r: middle[centre[r]]):
+        mid, tall = middle[centre[run]], height[centre[run]]
         if not extents or mid - anchor_middle > ROW_BAND * min(anchor_height, tall):
             anchor_middle, anchor_height = mid, tall
             extents.append((mid - tall / 2, mid + tall / 2))
         else:
-            top, bottom = extents[-1]
-            extents[-1] = (min(top, mid - tall / 2), max(bottom, mid + tall / 2))
-        band_of_run[run] = len(extents) - 1
-    merged = np.array(_merge_raised(extents))
-    return np.repeat(merged[band_of_run], lengths)
+            upper, lower = extents[-1]
+            extents[-1] = (min(upper, mid - tall / 2), max(lower, mid + tall / 2))
+        for piece in runs[run]:
+            band[piece] = len(extents) - 1
+    merged = _merge_raised(extents)
+    return [merged[row] for row in band]
 
 
 def _merge_raised(extents: list[tuple[float, float]]) -> list[int]:
@@ -168,162 +192,171 @@ def _inside(small: tuple[float, float], big: tuple[float, float]) -> bool:
 # ------------------------------------------------------------------ twins and marks
 
 
-def _drop_twins(glyphs: Glyphs, order: np.ndarray, band: np.ndarray,
-                height: np.ndarray) -> tuple[np.ndarray, Counter[str]]:
-    """Which glyphs to keep: not one drawn again over the same glyph (fake bold,
-    duplicated runs). Letters of a word abut, so only a glyph overlapping the row's text
-    before it (or without width) is compared with the few glyphs kept before it."""
-    x0, x1 = glyphs.x0[order], glyphs.x1[order]
-    offset = band * 1e7  # running maximum of x1 within each row
-    reach = np.maximum.accumulate(x1 + offset) - offset
-    suspect = np.zeros(len(order), dtype=bool)
-    suspect[1:] = ((x0[1:] < reach[:-1] - OVERLAP) & (band[1:] == band[:-1]))
-    suspect |= (x1 - x0) < OVERLAP
-    keep = np.ones(len(glyphs), dtype=bool)
+def _overlaps(page: _Page, order: list[int],
+              band: list[int]) -> tuple[list[bool], Counter[str], set[int]]:
+    """Pieces drawn over others. A piece drawn again over the same text (fake bold,
+    duplicated runs) is dropped: returned are which pieces to keep, what was dropped, and
+    which line pieces overlap a different piece (to take apart into glyphs).
+
+    Letters of a word abut, so only a piece overlapping the row's text before it (or
+    without width) is compared with the few pieces kept before it.
+    """
+    x0, x1, glyph = page.x0, page.x1, [a == b for a, b in zip(page.first, page.last,
+                                                               strict=True)]
+    keep = [True] * len(x0)
+    apart: set[int] = set()
     dropped: Counter[str] = Counter()
-    for position in np.flatnonzero(suspect).tolist():
-        glyph = int(order[position])
-        if _has_twin(glyphs, order, band, keep, position, height[glyph]):
-            keep[glyph] = False
-            dropped[glyphs.chars[glyph]] += 1
-    return keep[order], dropped
+    reach, owner, row = float("-inf"), -1, None
+    for position, piece in enumerate(order):
+        if band[piece] != row:
+            reach, owner, row = float("-inf"), -1, band[piece]
+        thin = x1[piece] - x0[piece] < OVERLAP  # a mark, or a glyph drawn again in place
+        if x0[piece] < reach - OVERLAP or (thin and x0[piece] <= reach + OVERLAP):
+            if _has_twin(page, order, band, keep, position):
+                keep[piece] = False
+                dropped[page.strings[piece]] += 1
+                continue
+            if owner >= 0 and not (glyph[piece] and glyph[owner]):
+                apart.update(p for p in (piece, owner) if not glyph[p])
+        if x1[piece] >= reach:
+            reach, owner = x1[piece], piece
+    return keep, dropped, apart
 
 
-def _has_twin(glyphs: Glyphs, order: np.ndarray, band: np.ndarray, keep: np.ndarray,
-              position: int, height: float) -> bool:
-    glyph = int(order[position])
+def _has_twin(page: _Page, order: list[int], band: list[int], keep: list[bool],
+              position: int) -> bool:
+    piece = order[position]
+    text = page.strings[piece]
     looked = 0
     for before in range(position - 1, -1, -1):
-        if looked >= DUPLICATE_LOOKBACK or band[before] != band[position]:
+        other = order[before]
+        if looked >= DUPLICATE_LOOKBACK or band[other] != band[piece]:
             break
-        other = int(order[before])
         if not keep[other]:
             continue
         looked += 1
-        if glyphs.chars[other] == glyphs.chars[glyph] and _twins(glyphs, glyph, other, height):
+        if page.strings[other] == text and _twins(page, piece, other):
             return True
     return False
 
 
-def _twins(glyphs: Glyphs, a: int, b: int, height: float) -> bool:
-    """Two glyphs of one character drawn over each other."""
-    ink_a, ink_b = glyphs.ink[a], glyphs.ink[b]
-    if not np.isnan(ink_a) and not np.isnan(ink_b):
-        return abs(ink_a - ink_b) <= 0.1 * height
-    narrow = min(glyphs.x1[a] - glyphs.x0[a], glyphs.x1[b] - glyphs.x0[b])
+def _twins(page: _Page, a: int, b: int) -> bool:
+    """Two pieces of one text drawn over each other."""
+    height = page.height[a]
+    if page.ink[a] is not None and page.ink[b] is not None:
+        return abs(page.ink[a] - page.ink[b]) <= 0.1 * height
+    narrow = min(page.x1[a] - page.x0[a], page.x1[b] - page.x0[b])
     if narrow <= 0.05 * height:
-        return abs(glyphs.x0[a] - glyphs.x0[b]) <= 0.1 * height
-    overlap = min(glyphs.x1[a], glyphs.x1[b]) - max(glyphs.x0[a], glyphs.x0[b])
+        return abs(page.x0[a] - page.x0[b]) <= 0.1 * height
+    overlap = min(page.x1[a], page.x1[b]) - max(page.x0[a], page.x0[b])
     return overlap >= DUPLICATE_OVERLAP * narrow
 
 
-def _attach_marks(glyphs: Glyphs, order: np.ndarray, band: np.ndarray,
-                  keep: np.ndarray) -> list[str]:
+def _attach_marks(page: _Page, order: list[int], band: list[int],
+                  keep: list[bool]) -> dict[int, str]:
     """A combining mark drawn as its own glyph joins the letter its ink sits on: the
-    letter's character is composed with it and the mark is dropped (from `keep`)."""
-    marks = np.flatnonzero(keep & ~np.isnan(glyphs.ink[order]))
-    if not len(marks):
-        return glyphs.chars
-    chars = list(glyphs.chars)
-    bases = np.flatnonzero(keep & np.isnan(glyphs.ink[order]))
-    base_band, base_x0 = band[bases], glyphs.x0[order[bases]]
-    for position in marks.tolist():
-        mark = int(order[position])
-        first, last = np.searchsorted(base_band, band[position], side="left"), np.searchsorted(
-            base_band, band[position], side="right")
-        base = _base_of(glyphs, mark, order[bases[first:last]], base_x0[first:last])
+    letter's character is composed with it (returned: piece -> composed character) and the
+    mark is dropped (from `keep`)."""
+    composed: dict[int, str] = {}
+    marks = [p for p in order if keep[p] and page.ink[p] is not None]
+    if not marks:
+        return composed
+    bases = [p for p in order if keep[p] and page.ink[p] is None]  # by row, left to right
+    rows = [band[p] for p in bases]
+    for mark in marks:
+        low, high = bisect_left(rows, band[mark]), bisect_right(rows, band[mark])
+        base = _base_of(page, mark, bases[low:high])
         if base is not None:
-            combining = SPACING_ACCENTS.get(chars[mark], chars[mark])
-            chars[base] = unicodedata.normalize("NFC", chars[base] + combining)
-            keep[position] = False
-    return chars
+            char = page.strings[mark]
+            letter = composed.get(base, page.strings[base])
+            composed[base] = unicodedata.normalize("NFC", letter + SPACING_ACCENTS.get(char, char))
+            keep[mark] = False
+    return composed
 
 
-def _base_of(glyphs: Glyphs, mark: int, bases: np.ndarray, starts: np.ndarray) -> int | None:
-    """The letter under a mark's ink; a spacing accent must sit well inside it."""
-    ink = glyphs.ink[mark]
-    position = int(np.searchsorted(starts, ink, side="right")) - 1
-    combining = bool(unicodedata.combining(glyphs.chars[mark][0]))
-    height = glyphs.bottom[mark] - glyphs.top[mark]
+def _base_of(page: _Page, mark: int, bases: list[int]) -> int | None:
+    """The letter under a mark's ink, among a row's pieces; a spacing accent must sit
+    well inside it."""
+    ink = page.ink[mark]
+    assert ink is not None
+    position = bisect_right([page.x0[b] for b in bases], ink) - 1
+    combining = bool(unicodedata.combining(page.strings[mark]))
     for candidate in (position, position + 1):
         if 0 <= candidate < len(bases):
-            base = int(bases[candidate])
-            width = glyphs.x1[base] - glyphs.x0[base]
-            margin = -0.1 * height if combining else 0.1 * width
-            if (glyphs.x0[base] + margin <= ink <= glyphs.x1[base] - margin
-                    and glyphs.chars[base][0].isalpha()):
+            base = bases[candidate]
+            width = page.x1[base] - page.x0[base]
+            margin = -0.1 * page.height[mark] if combining else 0.1 * width
+            if (page.x0[base] + margin <= ink <= page.x1[base] - margin
+                    and page.strings[base].isalpha()):
                 return base
     if combining and position >= 0:
-        return int(bases[position])  # a true combining mark always has a base: the one before
+        return bases[position]  # a true combining mark always has a base: the one before
     return None  # a spacing accent standing on its own
 
 
 # ------------------------------------------------------------------- cells and words
 
 
-def _rows(glyphs: Glyphs, chars: list[str], order: np.ndarray, band: np.ndarray,
-          height: np.ndarray) -> list[Row]:
-    """The kept glyphs, in row order, joined into rows of segments."""
-    if not len(order):
-        return []
-    x0, x1, index = glyphs.x0[order], glyphs.x1[order], glyphs.index[order]
-    new_row = band[1:] != band[:-1]
-    row_starts = np.flatnonzero(np.concatenate(([True], new_row)))
-    row_height = np.maximum.reduceat(height[order], row_starts)
-    pair_height = np.repeat(row_height, np.diff(np.append(row_starts, len(order))))[1:]
-    gap = x0[1:] - x1[:-1]
-    new_cell = ~new_row & (gap > CELL_GAP * pair_height)
-    space = _spaces(glyphs.text, index, gap, pair_height, new_row | new_cell, band)
-    separators = np.where(new_row, _NEW_ROW, np.where(new_cell, _NEW_CELL,
-                                                      np.where(space, " ", "")))
-    pieces: list[str] = [""] * (2 * len(order) - 1)
-    pieces[0::2] = [chars[i] for i in order.tolist()]
-    pieces[1::2] = separators.tolist()
-    starts = np.flatnonzero(np.concatenate(([True], new_row | new_cell)))
-    boxes = zip(np.minimum.reduceat(x0, starts).tolist(),
-                np.minimum.reduceat(glyphs.top[order], starts).tolist(),
-                np.maximum.reduceat(x1, starts).tolist(),
-                np.maximum.reduceat(glyphs.bottom[order], starts).tolist(), strict=True)
-    fonts = _font_changes(glyphs, order, pieces, starts) if glyphs.fonts else None
+def _rows(page: _Page, composed: dict[int, str], order: list[int],
+          band: list[int]) -> list[Row]:
+    """The kept pieces, in row order, joined into rows of segments."""
     rows: list[Row] = []
-    number = 0
-    for row_text in "".join(pieces).split(_NEW_ROW):
-        segments = []
-        for text in row_text.split(_NEW_CELL):
-            left, top, right, bottom = next(boxes)
-            segments.append(Segment(text, left, top, right, bottom,
-                                    fonts[number] if fonts else ()))
-            number += 1
-        rows.append(Row(segments))
+    start = 0
+    for end in range(1, len(order) + 1):
+        if end == len(order) or band[order[end]] != band[order[start]]:
+            rows.append(_row(page, composed, order[start:end]))
+            start = end
     return rows
 
 
-def _spaces(text: str, index: np.ndarray, gap: np.ndarray, height: np.ndarray,
-            cut: np.ndarray, band: np.ndarray) -> np.ndarray:
-    """Whether a space goes between each pair of neighbours on a row.
+def _row(page: _Page, composed: dict[int, str], pieces: list[int]) -> Row:
+    """One row: cut into segments at wide gaps, words spaced."""
+    if len(pieces) == 1:  # most rows: one line as pdfium drew it
+        segment = _segment(page, composed, pieces, [False])
+        return Row([segment], Box(segment.x0, segment.top, segment.x1, segment.bottom))
+    height = max(page.height[p] for p in pieces)
+    cell_gap = CELL_GAP * height
+    segments: list[Segment] = []
+    cell = [pieces[0]]
+    letter_gap: float | None = None
+    spaces = [False]
+    for before, after in pairwise(pieces):
+        gap = page.x0[after] - page.x1[before]
+        if gap > cell_gap:
+            segments.append(_segment(page, composed, cell, spaces))
+            cell, spaces = [after], [False]
+            continue
+        step = page.first[after] - page.last[before]
+        space = step != 1 and (step == 2 and page.text[page.last[before] + 1] == " ")
+        if step != 1 and not space:
+            if letter_gap is None:
+                letter_gap = _letter_gap(page, pieces)
+            space = _space_between(page.text, page.last[before], page.first[after], gap,
+                                   letter_gap, height)
+        cell.append(after)
+        spaces.append(space)
+    segments.append(_segment(page, composed, cell, spaces))
+    return Row(segments, Box(min(s.x0 for s in segments), min(s.top for s in segments),
+                             max(s.x1 for s in segments), max(s.bottom for s in segments)))
 
-    pdfium's own text decides between glyphs it drew one after the other: none between
-    consecutive characters, one where a single space separates them. Other pairs (out of
-    order, an annotation filling a blank) are decided one by one.
-    """
-    step = index[1:] - index[:-1]
-    after = np.minimum(index[:-1] + 1, len(text) - 1)
-    space_after = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[after] == 32
-    space = (step == 2) & space_after
-    undecided = np.flatnonzero(~cut & (step != 1) & ~space)
-    letter_gaps: dict[int, float] = {}
-    for pair in undecided.tolist():
-        row = int(band[pair])
-        if row not in letter_gaps:
-            letter_gaps[row] = _letter_gap(gap, step, band, row)
-        space[pair] = _space_between(text, int(index[pair]), int(index[pair + 1]),
-                                     float(gap[pair]), letter_gaps[row], float(height[pair]))
-    return space
+
+def _segment(page: _Page, composed: dict[int, str], cell: list[int],
+             spaces: list[bool]) -> Segment:
+    if len(cell) == 1:
+        piece = cell[0]
+        string = composed.get(piece) or page.strings[piece]
+        return Segment(string, page.x0[piece], page.top[piece], page.x1[piece],
+                       page.bottom[piece], page.fonts[piece] if page.fonts else ())
+    strings = [composed.get(p) or page.strings[p] for p in cell]
+    text = "".join(" " + s if space else s for s, space in zip(strings, spaces, strict=True))
+    fonts = _font_changes(page, cell, strings, spaces) if page.fonts else ()
+    return Segment(text, page.x0[cell[0]], min(page.top[p] for p in cell),
+                   max(page.x1[p] for p in cell), max(page.bottom[p] for p in cell), fonts)
 
 
 def _space_between(text: str, a: int, b: int, gap: float, letter_gap: float,
                    height: float) -> bool:
-    """Between glyphs pdfium did not draw next to each other: a space pdfium put between
+    """Between pieces pdfium did not draw next to each other: a space pdfium put between
     them, a gap wider than a letter gap, or a space pdfium put after the first or before
     the second (a number written into a blank)."""
     if a < b <= a + 8:
@@ -335,25 +368,23 @@ def _space_between(text: str, a: int, b: int, gap: float, letter_gap: float,
     return gap > 0 and (text[a + 1:a + 2] == " " or text[b - 1:b] == " ")
 
 
-def _letter_gap(gap: np.ndarray, step: np.ndarray, band: np.ndarray, row: int) -> float:
+def _letter_gap(page: _Page, pieces: list[int]) -> float:
     """The usual gap between letters of a word on a row (wider in letter-spaced text)."""
-    letters = gap[(step == 1) & (band[:-1] == row) & (band[1:] == row)]
-    return max(0.0, float(np.median(letters))) if len(letters) else 0.0
+    letters = [page.x0[b] - page.x1[a] for a, b in pairwise(pieces)
+               if page.first[b] == page.last[a] + 1]
+    return max(0.0, median(letters)) if letters else 0.0
 
 
-def _font_changes(glyphs: Glyphs, order: np.ndarray, pieces: list[str],
-                  starts: np.ndarray) -> list[tuple[tuple[int, str], ...]]:
-    """For each segment, (offset, font) where the font of its glyphs changes."""
-    assert glyphs.fonts is not None
-    offsets = [0, *accumulate(len(piece) for piece in pieces)]
-    segments: list[tuple[tuple[int, str], ...]] = []
-    bounds = [*starts.tolist(), len(order)]
-    for start, end in pairwise(bounds):
-        origin = offsets[2 * start]
-        changes: list[tuple[int, str]] = []
-        for position in range(start, end):
-            font = glyphs.fonts[int(order[position])]
+def _font_changes(page: _Page, cell: list[int], strings: list[str],
+                  spaces: list[bool]) -> tuple[tuple[int, str], ...]:
+    """(offset in the segment's text, font) where the font changes."""
+    assert page.fonts is not None
+    changes: list[tuple[int, str]] = []
+    offset = 0
+    for piece, string, space in zip(cell, strings, spaces, strict=True):
+        offset += space
+        for at, font in page.fonts[piece]:
             if not changes or changes[-1][1] != font:
-                changes.append((offsets[2 * position] - origin, font))
-        segments.append(tuple(changes))
-    return segments
+                changes.append((offset + at, font))
+        offset += len(string)
+    return tuple(changes)

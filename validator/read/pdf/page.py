@@ -5,18 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
-import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from validator.model import Encoding, ReadingNote, SourceLine, SourcePage
 from validator.read import legacy
 from validator.read.pdf import notes
-from validator.read.pdf.glyphs import Glyphs, read_glyphs, sample_fonts, with_fonts
 from validator.read.pdf.layout import source_lines
 from validator.read.pdf.lines import Row, Segment, assemble
+from validator.read.pdf.pieces import PageText, Pieces, sample_fonts
 from validator.read.pdf.quality import damage, has_unmapped_font, same_characters
-from validator.read.pdf.tables import Decode, TableCounter, count_objects, with_ruled_tables
+from validator.read.pdf.tables import (
+    Decode,
+    PageObjects,
+    TableCounter,
+    page_objects,
+    with_ruled_tables,
+)
 
 OcrMode = Literal["auto", "always", "never"]
 
@@ -40,18 +45,20 @@ class PageReader:
         number = index + 1
         try:
             width, height = page.get_size()
-            textpage = page.get_textpage()
-            glyphs = read_glyphs(page, textpage)
-            if self.ocr == "always" or _no_usable_text(page, glyphs):
+            text = PageText(page, page.get_textpage())
+            objects = page_objects(page)
+            if self.ocr == "always" or _no_usable_text(objects, text):
                 return self._scanned_page(page, number, width, height)
-            if has_unmapped_font(glyphs):
+            if has_unmapped_font(text):
                 page_ocr = self._scanned_page(page, number, width, height)
                 self.notes.append(notes.unmapped_font(number, self._unavailable()))
                 return page_ocr
-            rows, glyphs, decode = self._rows(textpage, glyphs, number)
-            rows_or_tables = with_ruled_tables(page, glyphs, number, rows, self._tables, decode)
-            rows_or_tables = [Row([decode(s) for s in item.segments])
-                              if isinstance(item, Row) else item for item in rows_or_tables]
+            rows, pieces, decode = self._rows(text, number)
+            rows_or_tables = with_ruled_tables(page, objects, text, pieces, number, rows,
+                                               self._tables, decode)
+            if decode is not _unchanged:
+                rows_or_tables = [Row([decode(s) for s in item.segments])
+                                  if isinstance(item, Row) else item for item in rows_or_tables]
             lines = source_lines(number, rows_or_tables, first_page=index == 0)
             self._check_damage(number, lines)
             return SourcePage(number=number, lines=tuple(lines), width=width, height=height)
@@ -60,30 +67,35 @@ class PageReader:
 
     # ----------------------------------------------------------------------- text layer
 
-    def _rows(self, textpage: pdfium.PdfTextPage, glyphs: Glyphs,
-              number: int) -> tuple[list[Row], Glyphs, Decode]:
-        """The page's rows, still in the PDF's encoding, and how to decode a segment."""
-        legacy_fonts = any(legacy.encoding_from_font(f)[0] for f in sample_fonts(textpage))
-        if legacy_fonts:
-            glyphs = with_fonts(textpage, glyphs)
-        assembly = assemble(glyphs)
+    def _rows(self, text: PageText, number: int) -> tuple[list[Row], Pieces, Decode]:
+        """The page's rows, still in the PDF's encoding, its pieces of text, and how to
+        decode a segment."""
+        legacy_fonts = any(legacy.encoding_from_font(f)[0]
+                           for f in sample_fonts(text.textpage))
+        pieces = text.pieces()
+        if legacy_fonts:  # .VnTime and .VnTimeH alternate within a line
+            pieces = text.with_fonts(pieces)
+        assembly = assemble(pieces)
+        if assembly.apart is not None:
+            pieces = text.glyphs(pieces, assembly.apart)
+            assembly = assemble(pieces)
         rows = assembly.rows
         texts = (seg.text for row in rows for seg in row.segments)
-        if not same_characters(texts, glyphs.text, assembly.dropped):
+        if not same_characters(texts, text, assembly.dropped, assembly.composed):
             self.notes.append(notes.plain_text_fallback(number))
-            rows = _plain_rows(glyphs)
+            rows = _plain_rows(pieces)
         if legacy_fonts:
-            return rows, glyphs, self._decode_by_font
+            return rows, pieces, self._decode_by_font
         if not self._detected:
             # The first page with text carries the national motto: decide there, once.
             self._detected = True
             self.encoding = legacy.detect(" ".join(s.text for r in rows for s in r.segments))
-        return rows, glyphs, self._decode_by_document
+        return rows, pieces, (self._decode_by_document if self.encoding in ("tcvn3", "vni")
+                              else _unchanged)
 
     def _decode_by_document(self, seg: Segment) -> Segment:
-        if self.encoding in ("tcvn3", "vni"):
-            return replace(seg, text=legacy.decode(seg.text, self.encoding))
-        return seg
+        assert self.encoding in ("tcvn3", "vni")
+        return replace(seg, text=legacy.decode(seg.text, self.encoding))
 
     def _decode_by_font(self, seg: Segment) -> Segment:
         """Each stretch of a segment decoded by its own font (.VnTime, .VnTimeH, VNI-...)."""
@@ -132,6 +144,10 @@ class PageReader:
         return replace(page, lines=tuple(lines))
 
 
+def _unchanged(seg: Segment) -> Segment:
+    return seg
+
+
 def _load(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
     """The page with its annotations and form fields drawn into it.
 
@@ -148,31 +164,31 @@ def _load(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
     return pdf[index]
 
 
-def _no_usable_text(page: pdfium.PdfPage, glyphs: Glyphs) -> bool:
+def _no_usable_text(objects: PageObjects, text: PageText) -> bool:
     """No text layer, or one too thin or garbled to trust, over a page that holds an image."""
-    if not len(glyphs):
-        return not glyphs.broken
-    if not count_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
+    if not text.visible_count:
+        return not text.broken
+    if not objects.images:
         return False
-    if sum(map(str.isalpha, glyphs.chars)) < MIN_TEXT_CHARS:
+    if sum(map(str.isalpha, text.text)) < MIN_TEXT_CHARS:
         return True
     from validator.read import ocr
 
-    return ocr.page_text_is_garbage(glyphs.text)
+    return ocr.page_text_is_garbage(text.text)
 
 
-def _plain_rows(glyphs: Glyphs) -> list[Row]:
-    """pdfium's plain text, one row per line, each with the box of its glyphs."""
+def _plain_rows(pieces: Pieces) -> list[Row]:
+    """pdfium's plain text, one row per line, each with the box of its pieces."""
     rows = []
     start = 0
-    for line in glyphs.text.split("\r\n"):
-        first, last = np.searchsorted(glyphs.index, [start, start + len(line)])
+    for line in pieces.text.split("\r\n"):
+        inside = (pieces.first >= start) & (pieces.last < start + len(line))
         start += len(line) + 2
-        if not line.strip() or first == last:
+        if not line.strip() or not inside.any():
             continue
         rows.append(Row([Segment(text=" ".join(line.split()),
-                                 x0=float(glyphs.x0[first:last].min()),
-                                 top=float(glyphs.top[first:last].min()),
-                                 x1=float(glyphs.x1[first:last].max()),
-                                 bottom=float(glyphs.bottom[first:last].max()))]))
+                                 x0=float(pieces.x0[inside].min()),
+                                 top=float(pieces.top[inside].min()),
+                                 x1=float(pieces.x1[inside].max()),
+                                 bottom=float(pieces.bottom[inside].max()))]))
     return rows

@@ -17,8 +17,8 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber import table as plumber_table
 
 from validator.model import Box, SourceLine, SourcePage
-from validator.read.pdf.glyphs import Glyphs, display_transform
 from validator.read.pdf.lines import Row, Segment, assemble
+from validator.read.pdf.pieces import PageText, Pieces, display_transform, unchecked
 
 MIN_RULINGS_FOR_TABLE = 12  # path objects on a page before pdfplumber looks for tables
 
@@ -43,15 +43,14 @@ class TableCounter:
 Decode = Callable[[Segment], Segment]
 
 
-def with_ruled_tables(page: pdfium.PdfPage, glyphs: Glyphs, number: int,
-                      rows: list[Row], counter: TableCounter,
+def with_ruled_tables(page: pdfium.PdfPage, objects: PageObjects, text: PageText,
+                      pieces: Pieces, number: int, rows: list[Row], counter: TableCounter,
                       decode: Decode) -> list[Row | SourceLine]:
     """The page's rows with the rows inside a ruled table replaced by the table's rows;
     `decode` turns a cell's text from a legacy font encoding into Unicode."""
-    if count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, MIN_RULINGS_FOR_TABLE) \
-            < MIN_RULINGS_FOR_TABLE:
+    if objects.paths < MIN_RULINGS_FOR_TABLE:
         return list(rows)
-    tables = _find_tables(page, glyphs, number, counter, decode)
+    tables = _find_tables(page, text, pieces, number, counter, decode)
     if not tables:
         return list(rows)
     merged: list[Row | SourceLine] = []
@@ -85,25 +84,40 @@ def join_split_tables(pages: list[SourcePage]) -> tuple[SourcePage, ...]:
     return tuple(joined)
 
 
-def count_objects(page: pdfium.PdfPage, kind: int, enough: int) -> int:
-    """Top-level page objects of one kind, counted up to `enough` (raw calls: no wrappers)."""
-    count = 0
+@dataclass(frozen=True)
+class PageObjects:
+    paths: int  # counted up to MIN_RULINGS_FOR_TABLE
+    images: int  # counted up to 1
+
+
+def page_objects(page: pdfium.PdfPage) -> PageObjects:
+    """Count the page's top-level path and image objects, stopping once both are known
+    to be enough (one pass of raw pdfium calls: text pages hold hundreds of objects)."""
+    paths = images = 0
+    raw = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
     for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, index)) == kind:
-            count += 1
-            if count >= enough:
-                break
-    return count
+        kind = _OBJECT_TYPE(ctypes.c_void_p(_GET_OBJECT(raw, index)))
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        if paths >= MIN_RULINGS_FOR_TABLE and images:
+            break
+    return PageObjects(min(paths, MIN_RULINGS_FOR_TABLE), min(images, 1))
 
 
-def _find_tables(page: pdfium.PdfPage, glyphs: Glyphs, number: int,
+_GET_OBJECT = unchecked(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+_OBJECT_TYPE = unchecked(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+
+
+def _find_tables(page: pdfium.PdfPage, text: PageText, pieces: Pieces, number: int,
                  counter: TableCounter, decode: Decode) -> list[Table]:
     edges = plumber_table.merge_edges(_ruling_edges(page), 3, 3, 3, 3)
     intersections = plumber_table.edges_to_intersections(edges, 3, 3)
     cells = plumber_table.intersections_to_cells(intersections)
     found = []
     for table_cells in plumber_table.cells_to_tables(cells):
-        rows = _grid_rows(glyphs, table_cells, decode)
+        rows = _grid_rows(text, pieces, table_cells, decode)
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         table = counter.next()
@@ -146,25 +160,40 @@ def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> 
             "width": x1 - x0, "height": bottom - top, "orientation": orientation}
 
 
-def _grid_rows(glyphs: Glyphs, cells: list, decode: Decode) -> list[list[str]]:
-    """Each cell's text, assembled from the glyphs whose centre falls in it."""
+def _grid_rows(text: PageText, pieces: Pieces, cells: list,
+               decode: Decode) -> list[list[str]]:
+    """Each cell's text, assembled from the pieces whose centre falls in it; a piece that
+    runs over a cell border is taken apart into glyphs first."""
     rows: dict[float, list] = {}
     for cell in cells:
         rows.setdefault(round(cell[1]), []).append(cell)
     grid = [sorted(rows[top]) for top in sorted(rows)]
     flat = [cell for row in grid for cell in row]
-    centre_x = (glyphs.x0 + glyphs.x1) / 2
-    centre_y = (glyphs.top + glyphs.bottom) / 2
-    owner = np.full(len(glyphs), -1)
-    for number, (x0, top, x1, bottom) in enumerate(flat):
-        inside = (centre_x >= x0) & (centre_x <= x1) & (centre_y >= top) & (centre_y <= bottom)
-        owner[inside & (owner < 0)] = number
+    owner = _owners(pieces, flat)
+    spill = np.zeros(len(pieces), dtype=bool)
+    for number, (left, _upper, right, _lower) in enumerate(flat):
+        spill |= (owner == number) & ((pieces.x0 < left - 1) | (pieces.x1 > right + 1))
+    if spill.any():
+        pieces = text.glyphs(pieces, spill)
+        owner = _owners(pieces, flat)
     held = np.flatnonzero(owner >= 0)
     texts: list[list[str]] = [[] for _ in flat]
-    for row in assemble(glyphs.subset(held), owner[held]).rows:
+    for row in assemble(pieces.subset(held), owner[held]).rows:
         texts[row.group] += [decode(seg).text.strip() for seg in row.segments]
     joined = iter(" ".join(parts) for parts in texts)
     return [[next(joined) for _cell in row] for row in grid]
+
+
+def _owners(pieces: Pieces, cells: list) -> np.ndarray:
+    """The cell holding each piece's centre, or -1."""
+    centre_x = (pieces.x0 + pieces.x1) / 2
+    centre_y = (pieces.top + pieces.bottom) / 2
+    owner = np.full(len(pieces), -1)
+    for number, (left, upper, right, lower) in enumerate(cells):
+        inside = (centre_x >= left) & (centre_x <= right) & (centre_y >= upper) & (
+            centre_y <= lower)
+        owner[inside & (owner < 0)] = number
+    return owner
 
 
 def _row_boxes(cells: list) -> list[Box]:
