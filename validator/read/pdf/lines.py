@@ -358,7 +358,10 @@ def _space_between(text: str, a: int, b: int, gap: float, letter_gap: float,
                    height: float) -> bool:
     """Between pieces pdfium did not draw next to each other: a space pdfium put between
     them, a gap wider than a letter gap, or a space pdfium put after the first or before
-    the second (a number written into a blank)."""
+    the second (a number written into a blank) - but never beside a slash, which binds a
+    number written into "Số:    /QĐ-UBND" or a date to its neighbours."""
+    if text[a] == "/" or text[b] == "/":
+        return False
     if a < b <= a + 8:
         between = text[a + 1:b]
         if between.isspace() and "\n" not in between:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Literal
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from validator.model import Encoding, ReadingNote, SourceLine, SourcePage
 from validator.read import legacy
 from validator.read.pdf import notes
+from validator.read.pdf.annotations import load_flattened
 from validator.read.pdf.layout import source_lines
 from validator.read.pdf.lines import Row, Segment, assemble
 from validator.read.pdf.pieces import PageText, Pieces, sample_fonts
@@ -26,6 +27,7 @@ from validator.read.pdf.tables import (
 OcrMode = Literal["auto", "always", "never"]
 
 MIN_TEXT_CHARS = 16  # fewer letters than this on a page over an image: a scan
+MAX_RENDER_PIXELS = 50_000_000  # a page rendered for OCR: A2 at 300 dpi; larger is scaled
 
 
 class PageReader:
@@ -41,11 +43,11 @@ class PageReader:
         self._tables = TableCounter()
 
     def read(self, index: int) -> SourcePage:
-        page = _load(self.pdf, index)
+        page, annotation_notes = load_flattened(self.pdf, index)
         number = index + 1
         try:
             width, height = page.get_size()
-            text = PageText(page, page.get_textpage())
+            text = PageText(page, page.get_textpage(), annotation_notes)
             objects = page_objects(page)
             if self.ocr == "always" or _no_usable_text(objects, text):
                 return self._scanned_page(page, number, width, height)
@@ -130,7 +132,10 @@ class PageReader:
         self.ocr_problem = self.ocr_problem or ocr.tesseract_problem()
         if self.ocr_problem:
             return blank
-        return self._renumber_tables(ocr.ocr_pdf_page(page, number))
+        dpi = min(ocr.DPI, 72 * math.sqrt(MAX_RENDER_PIXELS / max(width * height, 1.0)))
+        if dpi < ocr.DPI:  # a poster-sized page: a bounded bitmap, however coarse
+            self.notes.append(notes.page_downscaled(number, round(dpi)))
+        return self._renumber_tables(ocr.ocr_pdf_page(page, number, dpi=round(dpi)))
 
     def _renumber_tables(self, page: SourcePage) -> SourcePage:
         """OCR numbers a page's tables from 1; the document numbers them all in one series."""
@@ -146,22 +151,6 @@ class PageReader:
 
 def _unchanged(seg: Segment) -> Segment:
     return seg
-
-
-def _load(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
-    """The page with its annotations and form fields drawn into it.
-
-    Signing tools write the number and the day of a signed document into annotation or
-    widget appearances; flattening puts their text into the page's own text, where it
-    sits on the page.
-    """
-    page = pdf[index]
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
-        return page
-    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
-        return page
-    page.close()  # pdfium only shows the flattened content on a page loaded afresh
-    return pdf[index]
 
 
 def _no_usable_text(objects: PageObjects, text: PageText) -> bool:

@@ -19,13 +19,15 @@ from __future__ import annotations
 import ctypes
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from validator.read.pdf.annotations import Note
 
 # Accents some generators draw as spacing characters over a vowel: read as combining marks
 # when their ink sits on a letter.
@@ -74,7 +76,8 @@ class Pieces:
 class PageText:
     """A page's text layer and the pdfium calls that measure it."""
 
-    def __init__(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> None:
+    def __init__(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage,
+                 notes: Sequence[Note] = ()) -> None:
         self.textpage = textpage
         self.handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
         count = textpage.count_chars()
@@ -82,6 +85,11 @@ class PageText:
         if len(text) != count:
             # pdfium leaves unmappable glyphs out of its text: ask character by character.
             text = "".join(_char(textpage, i) for i in range(count))
+        self.pdfium_count = count  # characters pdfium measures; annotation text follows
+        notes = [note for note in notes if not note.shown(textpage)]
+        self.notes = [(len(text) + 2 + sum(len(n.text) + 2 for n in notes[:k]), note)
+                      for k, note in enumerate(notes)]
+        text += "".join("\r\n" + note.text for note in notes)
         self.text = text
         codes = np.minimum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)
         self.broken = int(np.count_nonzero(_BROKEN[codes]))
@@ -100,10 +108,12 @@ class PageText:
         """Each pdfium line as one piece per cell, or as glyphs where pdfium got it wrong."""
         built = _Builder(self)
         start = 0
-        for line in self.text.split("\r\n"):
+        for line in self.text[:self.pdfium_count].split("\r\n"):
             if line and not line.isspace():
                 built.line(start, start + len(line))
             start += len(line) + 2
+        for first, note in self.notes:
+            built.note(first, note)
         return built.done()
 
     def glyphs(self, pieces: Pieces, which: np.ndarray) -> Pieces:
@@ -112,10 +122,12 @@ class PageText:
             return pieces
         built = _Builder(self)
         for piece in range(len(pieces)):
-            if which[piece]:
-                built.glyphs(int(pieces.first[piece]), int(pieces.last[piece]) + 1)
-            else:
+            if not which[piece]:
                 built.copy(pieces, piece)
+            elif pieces.first[piece] >= self.pdfium_count:
+                built.spread(pieces, piece)
+            else:
+                built.glyphs(int(pieces.first[piece]), int(pieces.last[piece]) + 1)
         glyphs = built.done()
         return self.with_fonts(glyphs) if pieces.fonts is not None else glyphs
 
@@ -237,6 +249,24 @@ class _Builder:
         ink = [page.ink_centre(i) if _MARK.match(page.text, i) else np.nan for i in visible]
         self.rows.extend(zip(visible, visible, x0.tolist(), top.tolist(), x1.tolist(),
                              bottom.tolist(), ink, strict=True))
+
+    def note(self, first: int, note: Note) -> None:
+        """An annotation's text as one piece, in the box a viewer draws it in."""
+        width = 0.5 * note.size * len(note.text)  # about half an em a character
+        left, top, right, bottom = self.page.transform.box(
+            note.left, note.top, note.left + width, note.top - 1.15 * note.size)
+        self.rows.append((first, first + len(note.text) - 1, left, top, right, bottom, np.nan))
+
+    def spread(self, pieces: Pieces, piece: int) -> None:
+        """Glyphs of a piece pdfium does not measure (annotation text), spread evenly."""
+        first, last = int(pieces.first[piece]), int(pieces.last[piece])
+        positions = self.page.position_list
+        visible = positions[bisect_left(positions, first):bisect_left(positions, last + 1)]
+        left, right = pieces.x0[piece], pieces.x1[piece]
+        step = (right - left) / max(last - first + 1, 1)
+        self.rows.extend((i, i, left + (i - first) * step, pieces.top[piece],
+                          left + (i - first + 1) * step, pieces.bottom[piece], np.nan)
+                         for i in visible)
 
     def done(self) -> Pieces:
         columns = np.array(self.rows, dtype=float).reshape(-1, 7).T
