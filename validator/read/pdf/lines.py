@@ -254,23 +254,31 @@ def _twins(page: _Page, a: int, b: int) -> bool:
 
 def _attach_marks(page: _Page, order: list[int], band: list[int],
                   keep: list[bool]) -> dict[int, str]:
-    """A combining mark drawn as its own glyph joins the letter its ink sits on: the
-    letter's character is composed with it (returned: piece -> composed character) and the
-    mark is dropped (from `keep`)."""
+    """A combining mark drawn as its own glyph joins its letter: the letter drawn just
+    before it (a mark follows its letter in most PDFs, wherever the font puts its ink), or
+    else the letter its ink sits on. The letter's character is composed with it (returned:
+    piece -> composed character) and the mark is dropped (from `keep`)."""
     composed: dict[int, str] = {}
-    marks = [p for p in order if keep[p] and page.ink[p] is not None]
+    marks = sorted((p for p in order if keep[p] and page.ink[p] is not None),
+                   key=page.first.__getitem__)
     if not marks:
         return composed
     bases = [p for p in order if keep[p] and page.ink[p] is None]  # by row, left to right
     rows = [band[p] for p in bases]
+    letter_at = {page.last[p]: p for p in bases if page.strings[p].isalpha()}
     for mark in marks:
-        low, high = bisect_left(rows, band[mark]), bisect_right(rows, band[mark])
-        base = _base_of(page, mark, bases[low:high])
+        base = letter_at.get(page.first[mark] - 1)
+        if base is None or band[base] != band[mark]:
+            low, high = bisect_left(rows, band[mark]), bisect_right(rows, band[mark])
+            base = _base_of(page, mark, bases[low:high])
         if base is not None:
             char = page.strings[mark]
             letter = composed.get(base, page.strings[base])
             composed[base] = unicodedata.normalize("NFC", letter + SPACING_ACCENTS.get(char, char))
             keep[mark] = False
+            letter_at[page.first[mark]] = base  # a second mark on the same letter
+            if page.first[mark] == page.last[base] + 1:
+                page.last[base] = page.first[mark]  # the letter now ends where its mark did
     return composed
 
 
