@@ -106,6 +106,12 @@ def test_nested_form_bomb_is_refused_before_pdfium_expands_it() -> None:
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB
 
 
+def test_forms_nested_past_pdfium_depth_limit_are_counted_without_recursing_on() -> None:
+    with pytest.raises(ReadFailure) as caught:
+        check_form_expansion(nested_forms(depth=300, fan_out=2))
+    assert caught.value.code == "too_large"
+
+
 def test_a_few_nested_forms_are_read() -> None:
     data = nested_forms(depth=4, fan_out=3)
     check_form_expansion(data)

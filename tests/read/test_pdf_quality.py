@@ -113,3 +113,18 @@ def test_damaged_page_gets_a_note_with_its_page(tmp_path: Path) -> None:
     notes = read_pdf(path.read_bytes(), "never").notes
     assert [(note.code, note.page) for note in notes] == [("damaged_text", 1)]
     assert "Q U Y Ế T" in notes[0].message and "Q U Y Ế T" in notes[0].message_en
+
+
+def test_quality_bench_counts_what_plain_text_lacks() -> None:
+    from script_loader import load_script
+
+    bench = load_script("bench/bench_pdf_quality.py", "bench_pdf_quality")
+    plain = ["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Số: /QĐ-HĐTĐ Lâm Đồng, ngày tháng 10 năm 2025",
+             "Căn cứ Luật Tổ chức chính quyền địa phương;"]
+    garbled = ["UBND T Ỉ NH LÂM Đ Ồ NG C Ộ", "Số: /QĐ-HĐTĐ Lâm Đồng, ngày tháng 10",
+               "Căn cứ Luật Tổ Tổ ch ức ức chính quy ề n đị đị a phương;"]
+    assert bench.page_defects(garbled, plain, first=True) == {
+        "doubled": 3, "spaced": 9, "merged": 1}
+    assert bench.page_defects(plain[:2] + plain[3:], plain, first=True) == {
+        "doubled": 0, "spaced": 0, "merged": 0}

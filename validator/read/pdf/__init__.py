@@ -26,7 +26,7 @@ MAX_PAGES = 500  # a decision with its regulation and annexes is tens of pages
 def read_pdf(data: bytes, ocr: OcrMode = "auto", max_pages: int = MAX_PAGES,
              max_form_draws: int = MAX_FORM_DRAWS) -> ReadResult:
     """Read a PDF's pages; raises ReadFailure for what cannot be read or is beyond a limit."""
-    check_form_expansion(data, max_form_draws)
+    check_form_expansion(data, max_form_draws, max_pages + 1)
     pdf = _open(data)
     try:
         if len(pdf) > max_pages:

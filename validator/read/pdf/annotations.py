@@ -32,8 +32,9 @@ class Note:
     rect: tuple[float, float, float, float]  # left, bottom, right, top
 
     def shown(self, textpage: pdfium.PdfTextPage) -> bool:
-        """The flattened page has text inside the annotation: its appearance drew it."""
-        return bool(textpage.get_text_bounded(*self.rect).strip())
+        """The flattened page has the annotation's text inside it: its appearance drew it."""
+        inside = "".join(textpage.get_text_bounded(*self.rect).split())
+        return "".join(self.text.split()) in inside
 
 
 def load_flattened(pdf: pdfium.PdfDocument, index: int) -> tuple[pdfium.PdfPage, list[Note]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from itertools import islice
 from typing import Any
 
 from pdfminer.pdfdocument import PDFDocument
@@ -25,26 +26,30 @@ from validator.model import ReadFailure
 
 MAX_FORM_DRAWS = 20_000  # form XObjects drawn on one page, nested forms counted as pdfium does
 MAX_CONTENT_BYTES = 32 * 1024 * 1024  # decoded content read per stream while counting
+MAX_FORM_DEPTH = 40  # pdfium's own limit on forms within forms
 
 _FORM = re.compile(rb"/Subtype\s*/Form\b")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _FLATE = LIT("FlateDecode")
 
 
-def check_form_expansion(data: bytes, limit: int = MAX_FORM_DRAWS) -> None:
-    """Raise ReadFailure('too_large') when a page would draw more than `limit` forms."""
+def check_form_expansion(data: bytes, limit: int = MAX_FORM_DRAWS,
+                         max_pages: int | None = None) -> None:
+    """Raise ReadFailure('too_large') when a page would draw more than `limit` forms.
+    Pages past `max_pages` are not looked at (the page limit refuses such a file anyway)."""
     if not _FORM.search(data):
         return
+    counter = _FormCounter(limit)
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
-        pages = list(PDFPage.create_pages(document))
+        pages = islice(PDFPage.create_pages(document), max_pages)
+        for number, page in enumerate(pages, 1):
+            if counter.page(page) > limit:
+                raise ReadFailure("too_large", f"page {number}: > {limit} nested form drawings")
+    except ReadFailure:
+        raise
     except Exception:  # pdfminer fails on what pdfium may still repair
         return
-    counter = _FormCounter(limit)
-    for number, page in enumerate(pages, 1):
-        draws = counter.page(page)
-        if draws > limit:
-            raise ReadFailure("too_large", f"page {number}: > {limit} nested form drawings")
 
 
 class _FormCounter:
@@ -66,7 +71,7 @@ class _FormCounter:
                 total += self._form(form)
         return total
 
-    def _draws(self, content: bytes, resources: Any) -> int:
+    def _draws(self, content: bytes, resources: Any, depth: int = 0) -> int:
         """Forms drawn by one content stream, each counted with everything it draws."""
         # A form without resources of its own uses the page's (as pdfium does).
         xobjects = _dict((_dict(resources) or _dict(self.page_resources)).get("XObject"))
@@ -76,22 +81,22 @@ class _FormCounter:
         total = 0
         for name, count in uses.items():
             reference = xobjects.get(name.decode("latin-1"))
-            total += count * self._form(reference)
+            total += count * self._form(reference, depth + 1)
             if total > self.limit:
                 break
         return total
 
-    def _form(self, reference: Any) -> int:
+    def _form(self, reference: Any, depth: int = 1) -> int:
         objid = reference.objid if isinstance(reference, PDFObjRef) else id(reference)
         if objid in self.costs:
             return self.costs[objid]
         stream = resolve1(reference)
         if not isinstance(stream, PDFStream) or resolve1(stream.get("Subtype")) != LIT("Form"):
             return 0
-        if objid in self.open:
-            return 0  # pdfium refuses to draw a form inside itself
+        if objid in self.open or depth > MAX_FORM_DEPTH:
+            return 0  # pdfium draws no form inside itself, nor one nested deeper
         self.open.add(objid)
-        cost = 1 + self._draws(_content(stream), stream.get("Resources"))
+        cost = 1 + self._draws(_content(stream), stream.get("Resources"), depth)
         self.open.discard(objid)
         self.costs[objid] = min(cost, self.limit + 1)
         return self.costs[objid]
