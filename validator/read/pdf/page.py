@@ -101,6 +101,8 @@ class PageReader:
 
     def _decode_by_font(self, seg: Segment) -> Segment:
         """Each stretch of a segment decoded by its own font (.VnTime, .VnTimeH, VNI-...)."""
+        if not seg.fonts:  # pdfium's plain text (the fallback): no fonts to go by
+            return seg
         bounds = [offset for offset, _font in seg.fonts[1:]] + [len(seg.text)]
         pieces = []
         for (start, font), end in zip(seg.fonts, bounds, strict=True):
