@@ -50,3 +50,26 @@ def test_free_text_without_appearance_is_read_from_its_contents(tmp_path: Path) 
 def test_hidden_annotation_is_left_out(tmp_path: Path) -> None:
     assert lines(signed_page(tmp_path / "c.pdf", appearance=False, hidden=True))[0] == (
         "Số: /QĐ-UBND")
+
+
+def test_signed_scan_is_still_a_scan(tmp_path: Path) -> None:
+    """A scanned page with a signing tool's stamp (a widget with text): the stamp's text
+    does not make the page a text page, so without OCR there is no text."""
+    import pytest
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
+
+    from validator.model import ReadFailure
+
+    scan = tmp_path / "scan.png"
+    Image.new("L", (620, 877), 235).save(scan)
+    path = tmp_path / "signed-scan.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.drawImage(str(scan), 0, 0, 595, 842)
+    canvas.acroForm.textfield(name="stamp", value="Co quan phat hanh: UY BAN NHAN DAN XA",
+                              x=20, y=810, width=300, height=16, borderWidth=0,
+                              fontName="Helvetica", fontSize=9, fillColor=None)
+    canvas.save()
+    with pytest.raises(ReadFailure) as caught:
+        read_pdf(path.read_bytes(), "never")
+    assert caught.value.code == "no_text"

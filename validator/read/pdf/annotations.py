@@ -37,19 +37,30 @@ class Note:
         return "".join(self.text.split()) in inside
 
 
-def load_flattened(pdf: pdfium.PdfDocument, index: int) -> tuple[pdfium.PdfPage, list[Note]]:
-    """The page with its annotations and form fields drawn into it, and the text of its
-    FreeText annotations (to be read where their appearance drew nothing)."""
+@dataclass
+class LoadedPage:
+    page: pdfium.PdfPage  # annotations and form fields drawn into it
+    notes: list[Note]  # FreeText annotations, to be read where their appearance drew nothing
+    own_text: str | None  # the text of the page without its annotations, if it has any
+
+
+def load_flattened(pdf: pdfium.PdfDocument, index: int) -> LoadedPage:
+    """The page with its annotations and form fields drawn into it.
+
+    The page's own text is kept apart: a scan signed digitally carries the signing tool's
+    stamp text, which does not make the scan a text page.
+    """
     page = pdf[index]
     count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
     if count <= 0:
-        return page, []
+        return LoadedPage(page, [], None)
+    own_text = page.get_textpage().get_text_range()
     notes = [note for k in range(count) if (note := _free_text(page, k)) is not None]
     if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != \
             pdfium_c.FLATTEN_SUCCESS:
-        return page, notes
+        return LoadedPage(page, notes, own_text)
     page.close()  # pdfium shows the flattened content only on a page loaded afresh
-    return pdf[index], notes
+    return LoadedPage(pdf[index], notes, own_text)
 
 
 def _free_text(page: pdfium.PdfPage, k: int) -> Note | None:

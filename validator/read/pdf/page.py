@@ -43,13 +43,14 @@ class PageReader:
         self._tables = TableCounter()
 
     def read(self, index: int) -> SourcePage:
-        page, annotation_notes = load_flattened(self.pdf, index)
-        number = index + 1
+        loaded = load_flattened(self.pdf, index)
+        page, number = loaded.page, index + 1
         try:
             width, height = page.get_size()
-            text = PageText(page, page.get_textpage(), annotation_notes)
+            text = PageText(page, page.get_textpage(), loaded.notes)
             objects = page_objects(page)
-            if self.ocr == "always" or _no_usable_text(objects, text):
+            own = text.text if loaded.own_text is None else loaded.own_text
+            if self.ocr == "always" or _no_usable_text(objects, own, text.broken):
                 return self._scanned_page(page, number, width, height)
             if has_unmapped_font(text):
                 page_ocr = self._scanned_page(page, number, width, height)
@@ -155,17 +156,18 @@ def _unchanged(seg: Segment) -> Segment:
     return seg
 
 
-def _no_usable_text(objects: PageObjects, text: PageText) -> bool:
-    """No text layer, or one too thin or garbled to trust, over a page that holds an image."""
-    if not text.visible_count:
-        return not text.broken
+def _no_usable_text(objects: PageObjects, text: str, broken: int) -> bool:
+    """No text layer of the page's own, or one too thin or garbled to trust over a page that
+    holds an image (glyphs without a character are the unmapped-font check's)."""
+    if not text or text.isspace():
+        return not broken
     if not objects.images:
         return False
-    if sum(map(str.isalpha, text.text)) < MIN_TEXT_CHARS:
+    if sum(map(str.isalpha, text)) < MIN_TEXT_CHARS:
         return True
     from validator.read import ocr
 
-    return ocr.page_text_is_garbage(text.text)
+    return ocr.page_text_is_garbage(text)
 
 
 def _plain_rows(pieces: Pieces) -> list[Row]:
