@@ -106,6 +106,7 @@ NOTE_CODES: dict[str, str] = {
     "bad_bytes": "the text file has bytes that are not valid in its encoding",
     "attachment_missing": "a member list or regulation said to be attached is not in the file",
     "truncated": "the document is longer than a limit; only the first part was checked",
+    "page_unreadable": "a PDF page could not be opened (broken page tree); the others were read",
 }
 
 
