@@ -216,12 +216,13 @@ def _ocr_text(image: Image.Image, dpi: int, colour_drop: bool = True) -> tuple[s
     return _text(page), page.ocr_confidence or 0.0
 
 
-def scanned_pairs() -> list[tuple[Path, Path]]:
-    """(scanned PDF, native original) pairs found under samples/."""
+def scanned_pairs(folder: Path = SCANNED) -> list[tuple[Path, Path]]:
+    """(scanned PDF, native original) pairs found in folder (the original beside the scan,
+    or in samples/)."""
     pairs = []
-    for scan in sorted(SCANNED.glob("*-scan.pdf")):
+    for scan in sorted(folder.glob("*-scan.pdf")):
         stem = scan.name.removesuffix("-scan.pdf")
-        for native in (SCANNED / f"{stem}-native.pdf", SAMPLES / f"{stem}.pdf"):
+        for native in (folder / f"{stem}-native.pdf", SAMPLES / f"{stem}.pdf"):
             if native.exists():
                 pairs.append((scan, native))
                 break
@@ -303,6 +304,7 @@ def load_baseline(ref: str | None) -> ModuleType | None:
     spec = importlib.util.spec_from_file_location("ocr_baseline", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     module.__dict__["BENCH_REF"] = ref
     return module
@@ -327,11 +329,13 @@ def main() -> None:
     parser.add_argument("--dpi", type=int, default=pages.DPI)
     parser.add_argument("--baseline", metavar="REF", help="git revision of the old OCR module")
     parser.add_argument("--no-baseline", action="store_true", help="measure the new OCR only")
+    parser.add_argument("--scans", type=Path, default=SCANNED,
+                        help="folder of *-scan.pdf and *-native.pdf (default samples/scanned)")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
     if (problem := engine.tesseract_problem()) is not None:
         sys.exit(problem)
-    pairs = scanned_pairs()
+    pairs = scanned_pairs(args.scans)
     if not pairs:
         sys.exit("no scans: run scripts/build_scans.py first")
     baseline = None if args.no_baseline else load_baseline(args.baseline)

@@ -8,6 +8,7 @@ is what splits the two header columns and the cells of a borderless table; pdfpl
 from __future__ import annotations
 
 import ctypes
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
@@ -71,14 +72,29 @@ class _Row:
 
 def read_pdf(data: bytes, ocr: OcrMode = "auto") -> ReadResult:
     pdf = _open(data)
+    reader = _PdfReader(pdf, data, ocr)
+    read: list[SourcePage | Future[SourcePage]] = []
     try:
-        reader = _PdfReader(pdf, data, ocr)
-        pages = [reader.read_page(index) for index in range(len(pdf))]
+        read.extend(reader.read_page(index) for index in range(len(pdf)))
+        pages = [_scanned(p.result()) if isinstance(p, Future) else p for p in read]
     finally:
+        for page in read:  # pages still waiting for OCR when another page failed
+            if isinstance(page, Future):
+                page.cancel()
         pdf.close()
     if not any(page.lines for page in pages):
         raise ReadFailure("no_text", reader.ocr_problem or "")
     return ReadResult(format="pdf", encoding=reader.encoding, pages=_join_split_tables(pages))
+
+
+def _scanned(page: SourcePage) -> SourcePage:
+    """An OCR'd page with its tables numbered by page (OCR numbers them from 1 on each page,
+    in its own threads), the way borderless tables of text pages are."""
+    if all(line.table is None for line in page.lines):
+        return page
+    return replace(page, lines=tuple(
+        replace(line, table=1000 * page.number + line.table) if line.table is not None
+        else line for line in page.lines))
 
 
 def _join_split_tables(pages: list[SourcePage]) -> tuple[SourcePage, ...]:
@@ -127,7 +143,8 @@ class _PdfReader:
         self._detected = False
         self._tables = 0
 
-    def read_page(self, index: int) -> SourcePage:
+    def read_page(self, index: int) -> SourcePage | Future[SourcePage]:
+        """The page, or a scanned page as OCR's promise of it (read in OCR's threads)."""
         page = self.pdf[index]
         number = index + 1
         try:
@@ -151,7 +168,7 @@ class _PdfReader:
     # ------------------------------------------------------------------ scanned pages
 
     def _scanned_page(self, page: pdfium.PdfPage, number: int, width: float,
-                      height: float) -> SourcePage:
+                      height: float) -> SourcePage | Future[SourcePage]:
         blank = SourcePage(number=number, scanned=True, width=width, height=height)
         if self.ocr == "never":
             return blank
@@ -160,19 +177,7 @@ class _PdfReader:
         self.ocr_problem = self.ocr_problem or ocr.tesseract_problem()
         if self.ocr_problem:
             return blank
-        return self._renumber_tables(ocr.ocr_pdf_page(page, number))
-
-    def _renumber_tables(self, page: SourcePage) -> SourcePage:
-        """OCR numbers a page's tables from 1; the document numbers them all in one series."""
-        numbers: dict[int, int] = {}
-        lines = []
-        for line in page.lines:
-            if line.table is not None and line.table not in numbers:
-                self._tables += 1
-                numbers[line.table] = self._tables
-            lines.append(replace(line, table=numbers.get(line.table))
-                         if line.table is not None else line)
-        return replace(page, lines=tuple(lines))
+        return ocr.submit_pdf_page(page, number)
 
     # --------------------------------------------------------------- legacy encodings
 

@@ -157,7 +157,10 @@ def recognize(gray: Image.Image, dpi: int, segmentation: int = PAGE_SEGMENTATION
     require_tesseract()
     api = _api(LANGUAGE)
     api.SetPageSegMode(segmentation)
-    api.SetImage(gray)
+    # Raw 8-bit pixels: SetImage would encode the page as an image file first. Tesseract
+    # does not copy the buffer, so `pixels` lives until the words are read.
+    pixels = gray.convert("L").tobytes()
+    api.SetImageBytes(pixels, gray.width, gray.height, 1, gray.width)
     api.SetSourceResolution(dpi)
     # Recognize releases the GIL (the text getters do not): called explicitly so that
     # threads reading other pages run at the same time.

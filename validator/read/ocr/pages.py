@@ -51,6 +51,23 @@ def _read(gray: Image.Image, dpi: int) -> _Reading:
     return _Reading(cleaned, borders, reread(cleaned, words, dpi))
 
 
+def _upright_reading(gray: Image.Image, dpi: int) -> tuple[_Reading, int]:
+    """The page read upright, and how far it had to be turned (see orientation)."""
+    turn = orientation.detect(gray, dpi) if orientation.lines_run_vertically(gray) else 0
+    reading = _read(_turned(gray, turn), dpi)
+    if orientation.looks_wrong(reading.words):
+        more = orientation.detect(reading.gray, dpi)
+        if more:
+            again = _read(_turned(gray, (turn + more) % 360), dpi)
+            if (confidence(again.words) or 0) > (confidence(reading.words) or 0):
+                reading, turn = again, (turn + more) % 360
+    return reading, turn
+
+
+def _turned(gray: Image.Image, turn: int) -> Image.Image:
+    return gray.rotate(turn, expand=True) if turn else gray
+
+
 def ocr_image(
     image: Image.Image, page_number: int, *, dpi: float | None = None, first_table: int = 1,
 ) -> SourcePage:
@@ -65,14 +82,9 @@ def ocr_image(
     gray = drop_stamp_colours(image)
     if is_blank(gray):
         return _page(page_number, [], gray.size, resolution, notes=notes)
-    reading = _read(gray, round(resolution))
-    if orientation.looks_wrong(reading.words):
-        turn = orientation.detect(reading.gray, round(resolution))
-        if turn:
-            turned = _read(gray.rotate(turn, expand=True), round(resolution))
-            if (confidence(turned.words) or 0) > (confidence(reading.words) or 0):
-                reading = turned
-                notes.append(_note_rotated(page_number, turn))
+    reading, turn = _upright_reading(gray, round(resolution))
+    if turn:
+        notes.append(_note_rotated(page_number, turn))
     return _page(page_number, reading.words, reading.gray.size, resolution, first_table,
                  reading.borders, notes)
 
