@@ -60,6 +60,7 @@ class SourceLine:
     box: Box | None = None
     table: int | None = None
     confidence: float | None = None  # OCR word confidence average, 0-100
+    unsure: tuple[str, ...] = ()  # words of the text OCR read below its confidence threshold
 
 
 @dataclass(frozen=True, slots=True)

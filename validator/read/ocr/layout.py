@@ -10,10 +10,12 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from validator.read.ocr.engine import Word
 from validator.read.ocr.preprocess import Border
 
+COLUMN_GAP = 1.2  # line heights: the least gap between two header columns set close together
 # Mean confidence under which a piece read twice (see reread) is stamp or signature, not text.
 JUNK_CONFIDENCE = 35.0
 
@@ -71,13 +73,42 @@ def segments(
 
 
 def _split(words: Sequence[Word], gap: float, borders: Sequence[Border] = ()) -> list[Segment]:
+    """Words of one line into segments at gaps wider than `gap`, at table borders, and at
+    one column gap (see _column_gap)."""
+    column = _column_gap(words, gap)
     parts = [Segment([words[0]])]
-    for word in words[1:]:
+    for index, word in enumerate(words[1:], start=1):
         last = parts[-1].words[-1]
-        if word.left - parts[-1].right > gap or any(b.separates(last, word) for b in borders):
+        if (word.left - parts[-1].right > gap or index == column
+                or any(b.separates(last, word) for b in borders)):
             parts.append(Segment([]))
         parts[-1].words.append(word)
     return parts
+
+
+def _column_gap(words: Sequence[Word], gap: float) -> int | None:
+    """Index of the word after the gap between two header columns set close together.
+
+    When the issuer's name is long ("THỦ TƯỚNG CHÍNH PHỦ" beside the national motto) the
+    two capital headings of the first row can stand less than the usual `gap` apart. Such
+    a gap is still several times the line's word spacing (a justified line spreads its
+    spacing evenly) and has two capital words or more on either side.
+    """
+    if len(words) < 4 or not all(_capitals(w.text) for w in words):
+        return None
+    gaps = [b.left - a.right for a, b in pairwise(words)]
+    spacing = statistics.median(gaps)
+    widest = max(range(len(gaps)), key=gaps.__getitem__)
+    line_height = gap / 2  # the caller's gap is two line heights
+    if (COLUMN_GAP * line_height <= gaps[widest] <= gap and gaps[widest] >= 3 * max(spacing, 1)
+            and 2 <= widest + 1 <= len(words) - 2):
+        return widest + 1
+    return None
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def rows(parts: Iterable[Segment], gap: float, borders: Sequence[Border] = ()) -> list[Row]:

@@ -22,7 +22,7 @@ from validator.read.ocr import engine, orientation
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import confidence, layout
 from validator.read.ocr.preprocess import Border, clean, drop_stamp_colours, is_blank
-from validator.read.ocr.reread import reread
+from validator.read.ocr.reread import reread, split_glued_numbers
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -48,7 +48,7 @@ class _Reading:
 def _read(gray: Image.Image, dpi: int) -> _Reading:
     cleaned, borders = clean(gray)
     words = engine.recognize(cleaned, dpi)
-    return _Reading(cleaned, borders, reread(cleaned, words, dpi))
+    return _Reading(cleaned, borders, split_glued_numbers(reread(cleaned, words, dpi)))
 
 
 def _upright_reading(gray: Image.Image, dpi: int) -> tuple[_Reading, int]:
@@ -140,6 +140,7 @@ def page_from_words(
             SourceLine(
                 page=page_number, line=number, text=line.text, box=_box(line.words, scale),
                 table=table if line.in_table else None, confidence=confidence(line.words),
+                unsure=tuple(w.text for w in line.words if w.confidence < LOW_CONFIDENCE),
             )
         )
     return SourcePage(

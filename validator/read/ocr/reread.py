@@ -13,9 +13,10 @@ better. Pages without doubtful pieces pay nothing.
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
@@ -24,7 +25,7 @@ from PIL import Image
 from validator.read.ocr import engine
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import Segment, confidence, segments
-from validator.read.ocr.syllables import is_word
+from validator.read.ocr.syllables import is_word, plausible
 
 DOUBTFUL = 60.0  # mean confidence under which a piece of line is read again
 SPACE_GAP = 0.8  # of the page's median gap between words: a gap inside a word this wide is a space
@@ -244,6 +245,28 @@ def reread(gray: Image.Image, words: list[Word], dpi: int) -> list[Word]:
             if strip.kind == "doubtful":
                 replaced.update({w: [] for w in _debris(words, strip) if w not in replaced})
     return _merge(words, replaced)
+
+
+_GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})(\d\S*)")
+
+
+def split_glued_numbers(words: Sequence[Word]) -> list[Word]:
+    """A lower-case word run into the number after it ("ngày19", "tháng12") as two words.
+
+    Print always spaces them; a number written by hand into the blank after "ngày" often
+    comes close enough for Tesseract to miss the space. Codes ("F0", "QĐ1") start with a
+    capital and are left alone.
+    """
+    result = []
+    for word in words:
+        match = _GLUED_NUMBER.fullmatch(word.text)
+        if match is None or not match[1].islower() or not plausible(match[1]):
+            result.append(word)
+            continue
+        cut = word.left + round(word.width * len(match[1]) / len(word.text))
+        result += [replace(word, width=cut - word.left, text=match[1]),
+                   replace(word, left=cut, width=word.right - cut, text=match[2])]
+    return result
 
 
 def _merge(words: Sequence[Word], replaced: dict[Word, list[Word]]) -> list[Word]:
