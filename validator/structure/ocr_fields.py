@@ -2,11 +2,14 @@
 
 Offices write the number and the day of a decision by hand into the blanks the typed copy
 leaves ("Số:    /QĐ-UBND", "ngày    tháng 12 năm 2025"). Tesseract reads handwriting
-badly and sometimes as plausible digits ("2764" as "21"), which would become a confident
-wrong number. OCR marks the words it read below its confidence threshold
-(SourceLine.unsure); a number, date or signer's name resting on such words is cleared here
-and a note tells the reviewer to read that field on the scan. A field the header parser
-could not make out at all gets the same note when its line holds unsure words.
+badly: as garbage ("2f†", "Q5") or as plausible digits read unsure ("2764" as "21"), which
+would become a confident wrong number. The number and the day and month are looked at
+where they stand on their OCR line: one that is not plain digits, or that OCR marked as
+read below its confidence threshold (SourceLine.unsure), or a whole line read unsure,
+clears the field, and a note tells the reviewer to read it on the scan. A field the header
+parser could not make out at all gets the same note. The signer's name is cleared when
+words of it were read unsure. A blank left blank ("Số: ..... /QĐ-UBND") is no reading and
+gets no note.
 """
 
 from __future__ import annotations
@@ -18,9 +21,13 @@ from validator.model import Located, ReadingNote, SourceLine
 from validator.read.ocr import LOW_CONFIDENCE
 from validator.structure.document import Document
 
-HEADER_LINES = 15  # where the number and date stand on the first page
-_NUMBER_LINE = re.compile(r"\s*Số\b", re.IGNORECASE)
-_DATE_LINE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
+HEADER_LINES = 8  # the number and date stand in the first lines of the first page
+# The number between "Số:" and its symbol ("/QĐ-UBND"); the day after "ngày", the month
+# after "tháng". A number is digits, with the year for legal documents ("12/2024").
+_NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<value>.*?)\s*/\s*[^\W\d_][\w.-]*\s*$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+(/\d{4})?")
+_DAY_MONTH = re.compile(r"\b(?:ngày|tháng)\s+(?P<value>\S+)", re.IGNORECASE)
+_BLANK = re.compile(r"[\s.…_]*")
 _FIELDS = {  # field: (Vietnamese name, English name)
     "number": ("Số hiệu văn bản", "The document number"),
     "date": ("Ngày ban hành", "The date of issue"),
@@ -38,12 +45,12 @@ def mark_unsure_fields(document: Document) -> None:
     first = min(page for page, _ in sources)
     header = [line for (page, _), line in sorted(sources.items()) if page == first]
     header = header[:HEADER_LINES]
-    number = _line_of(sources, meta.number_line) or _first(header, _NUMBER_LINE.match)
-    if number is not None and _unsure_digits(number):
+    number = _line_of(sources, meta.number_line) or _first(header, _NUMBER.search)
+    if number is not None and _unsure(number, _NUMBER):
         meta.number = None
         _note(document, "number", number)
-    date = _line_of(sources, meta.date_line) or _first(header, _DATE_LINE.search)
-    if date is not None and _unsure_digits(date):
+    date = _line_of(sources, meta.date_line) or _first(header, _DAY_MONTH.search)
+    if date is not None and _unsure(date, _DAY_MONTH):
         meta.date = None
         _note(document, "date", date)
     signer = meta.signer
@@ -76,9 +83,16 @@ def _low(line: SourceLine) -> bool:
     return line.confidence is not None and line.confidence < LOW_CONFIDENCE
 
 
-def _unsure_digits(line: SourceLine) -> bool:
-    """The line was read unsure, or a word of it holding a digit was."""
-    return _low(line) or any(any(ch.isdigit() for ch in word) for word in line.unsure)
+def _unsure(line: SourceLine, field: re.Pattern[str]) -> bool:
+    """A value of the field on the line is not plain digits, or was read unsure."""
+    for match in field.finditer(line.text):
+        value = match["value"].strip(" .,;:…_")
+        if _BLANK.fullmatch(match["value"]) or value.lower() in ("tháng", "năm"):
+            continue  # left blank
+        if (_low(line) or not _DIGITS.fullmatch(value)
+                or any(value in word for word in line.unsure)):
+            return True
+    return False
 
 
 def _shares_words(unsure: tuple[str, ...], value: str) -> bool:

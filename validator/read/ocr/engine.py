@@ -214,5 +214,8 @@ def parse_tsv(tsv: str) -> list[Word]:
 
 def _is_speck(word: Word) -> bool:
     # Scanner dust or stamp ink read as "." or "'": no letter or digit, little trust. Real
-    # punctuation is glued to its word ("VT.") and read with confidence above 90.
-    return word.confidence < 70 and not any(ch.isalnum() for ch in word.text)
+    # punctuation is glued to its word ("VT.") and read with confidence above 90; a dotted
+    # blank left for a handwritten number ("ngày ...... tháng") is print too, and keeps the
+    # words on either side of it in one piece of line.
+    return (word.confidence < 70 and not any(ch.isalnum() for ch in word.text)
+            and "..." not in word.text and "…" not in word.text)

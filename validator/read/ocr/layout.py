@@ -74,16 +74,22 @@ def segments(
 
 def _split(words: Sequence[Word], gap: float, borders: Sequence[Border] = ()) -> list[Segment]:
     """Words of one line into segments at gaps wider than `gap`, at table borders, and at
-    one column gap (see _column_gap)."""
+    one column gap (see _column_gap); never inside a date whose day or month was left
+    blank or written by hand and lost ("ngày ... tháng ... năm")."""
     column = _column_gap(words, gap)
     parts = [Segment([words[0]])]
     for index, word in enumerate(words[1:], start=1):
         last = parts[-1].words[-1]
         if (word.left - parts[-1].right > gap or index == column
-                or any(b.separates(last, word) for b in borders)):
+                or any(b.separates(last, word) for b in borders)) and not _blank_date(
+                    last, word):
             parts.append(Segment([]))
         parts[-1].words.append(word)
     return parts
+
+
+def _blank_date(before: Word, after: Word) -> bool:
+    return (before.text.lower(), after.text.lower()) in (("ngày", "tháng"), ("tháng", "năm"))
 
 
 def _column_gap(words: Sequence[Word], gap: float) -> int | None:
@@ -174,12 +180,17 @@ class Region:
 
     def refines(self, row: Row) -> bool:
         """The row has more pieces than there are columns and splits some of them: a table
-        whose header cells were read as one piece ("STT Họ và tên")."""
+        whose header cells were read as one piece ("STT Họ và tên"). The split falls
+        between words of the rows above; a split through a word ("CỘNG HÒA ... NGHĨA" over
+        a date line with a gap where a handwritten month was lost) is no column."""
         hits = [self._hits(part) for part in row]
+        middles = [(a.right + b.left) / 2 for a, b in pairwise(row)]
         return (
             len(row) > len(self.columns) > 1
             and all(len(h) == 1 for h in hits)
             and {h[0] for h in hits} == set(range(len(self.columns)))
+            and not any(w.left <= x <= w.right for old in self.rows for part in old
+                        for w in part.words for x in middles)
         )
 
     def add(self, row: Row) -> None:

@@ -25,9 +25,11 @@ from PIL import Image
 from validator.read.ocr import engine
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import Segment, confidence, segments
+from validator.read.ocr.lost import lost_lines
 from validator.read.ocr.syllables import is_word, plausible
 
 DOUBTFUL = 60.0  # mean confidence under which a piece of line is read again
+LOST_CONFIDENCE = 80.0  # a lost line read again is kept from this mean confidence
 SPACE_GAP = 0.8  # of the page's median gap between words: a gap inside a word this wide is a space
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,9 @@ class Strip:
     y of the strip's first row; words: the first reading it may replace; centre: the page y
     the wanted line runs through; kind: why it was cut out ("joined": a space-wide gap
     inside a word, "split": one word read as two, "doubtful": a segment read with low
-    confidence, "word": a short word read so, like a lone list number); box: the
-    page area (x0, top, x1, bottom) it covers.
+    confidence, "word": a short word read so, like a lone list number, "lost": a line
+    the first reading has no word on, see lost); box: the page area (x0, top, x1, bottom)
+    it covers; line: the Tesseract line (block, paragraph, line) new words are filed under.
     """
 
     image: Image.Image
@@ -49,13 +52,15 @@ class Strip:
     centre: float
     kind: str
     box: tuple[int, int, int, int]
+    line: tuple[int, int, int] | None = None
 
     def to_page(self, word: Word, strip_top: int) -> Word:
         """A word of the second reading with its box moved back onto the page."""
         middle = word.left + word.width / 2
         start, x0 = max((p for p in self.pieces if p[0] <= middle), default=self.pieces[0])
-        first = self.words[0]
-        return Word(first.block, first.paragraph, first.line, word.left - start + x0,
+        first = self.words[0] if self.words else None
+        block, paragraph, line = self.line or (first.block, first.paragraph, first.line)
+        return Word(block, paragraph, line, word.left - start + x0,
                     word.top - strip_top + self.top, word.width, word.height,
                     word.confidence, word.text)
 
@@ -159,6 +164,21 @@ def _strips(gray: np.ndarray, words: Sequence[Word], line_height: float) -> list
             result.append(_segment_strip(gray, part, words, min_gap, line_height))
             continue
         result.extend(_word_strips(gray, part.words, paired, min_gap, line_height))
+    return result + _lost_strips(gray, words, min_gap, line_height)
+
+
+def _lost_strips(gray: np.ndarray, words: Sequence[Word], min_gap: float,
+                 line_height: float) -> list[Strip]:
+    """Lines the first reading lost (see lost), each filed as a Tesseract line of its own."""
+    last = max(w.block for w in words)
+    pad = round(0.3 * line_height)
+    result = []
+    for number, (x0, top, x1, bottom) in enumerate(lost_lines(gray, words, line_height), 1):
+        box = (max(0, x0 - pad), max(0, top - pad), min(gray.shape[1], x1 + pad),
+               min(gray.shape[0], bottom + pad))
+        image, pieces = _cut(gray, box, min_gap, line_height)
+        result.append(Strip(image, pieces, box[1], (), (top + bottom) / 2, "lost", box,
+                            line=(last + number, 1, 1)))
     return result
 
 
@@ -182,7 +202,8 @@ def _split_pairs(words: Sequence[Word], tiny: float) -> list[tuple[Word, Word]]:
 def _word_strips(gray: np.ndarray, words: Sequence[Word], paired: set[Word], min_gap: float,
                  line_height: float) -> Iterator[Strip]:
     """Strips for the words of a segment that look misread: a space-wide gap inside one,
-    a short doubtful word (a lone list or table number)."""
+    a short doubtful word (a lone list or table number), a doubtful number ("57/QĐ-UBND":
+    numbers and dates are what a reviewer checks first)."""
     following = dict(pairwise(words))
     for word in words:
         if word in paired:
@@ -190,7 +211,8 @@ def _word_strips(gray: np.ndarray, words: Sequence[Word], paired: set[Word], min
         strip = _joined_word_strip(gray, word, min_gap, line_height)
         if strip is not None:
             yield strip
-        elif word.confidence < LOW_CONFIDENCE and len(word.text) <= 3:
+        elif word.confidence < LOW_CONFIDENCE and (
+                len(word.text) <= 3 or any(ch.isdigit() for ch in word.text)):
             yield _word_strip(gray, (word,), "word", min_gap, line_height,
                               following.get(word))
 
@@ -222,29 +244,44 @@ def _stack(strips: Sequence[Strip], spacer: int) -> tuple[Image.Image, list[int]
 
 
 def reread(gray: Image.Image, words: list[Word], dpi: int) -> list[Word]:
-    """Words after the second reading of doubtful segments and joined words (see above)."""
+    """Words after the second reading of doubtful segments, joined words and lost lines."""
     if not words:
         return words
     line_height = statistics.median(w.height for w in words)
     pixels = np.asarray(gray, dtype=np.uint8)
     strips = _strips(pixels, words, line_height)
-    if not strips:
-        return words
-    spacer = round(line_height)
-    sheet, tops = _stack(strips, spacer)
-    found = engine.recognize(sheet, dpi, engine.STRIP_SEGMENTATION)
     replaced: dict[Word, list[Word]] = {}
-    for strip, top in zip(strips, tops, strict=True):
-        inside = [w for w in found if top <= w.top + w.height / 2 < top + strip.image.height]
-        # The strip was shifted right by the spacer on the sheet.
-        moved = [strip.to_page(_shift(w, -spacer), top) for w in inside]
-        better = _better_reading(strip, moved)
-        if better is not None:
+    added: list[Word] = []
+    # Lost lines on a sheet of their own: beside the other strips Tesseract tends to file
+    # them as picture again.
+    for group in ([s for s in strips if s.words], [s for s in strips if not s.words]):
+        for strip, moved in _read_strips(group, dpi, round(line_height)):
+            better = _better_reading(strip, moved)
+            if better is None:
+                continue
+            if not strip.words:
+                added += better
+                continue
             replaced[strip.words[0]] = better
             replaced.update({w: [] for w in strip.words[1:]})
             if strip.kind == "doubtful":
                 replaced.update({w: [] for w in _debris(words, strip) if w not in replaced})
-    return _merge(words, replaced)
+    return _merge(words, replaced) + [
+        w for w in added if not any(_same_place(w, old) for old in words)]
+
+
+def _read_strips(strips: Sequence[Strip], dpi: int,
+                 spacer: int) -> Iterator[tuple[Strip, list[Word]]]:
+    """Each strip with the words read on it, in page pixels: all strips stacked on one
+    sheet, read in one Tesseract run."""
+    if not strips:
+        return
+    sheet, tops = _stack(strips, spacer)
+    found = engine.recognize(sheet, dpi, engine.STRIP_SEGMENTATION)
+    for strip, top in zip(strips, tops, strict=True):
+        inside = [w for w in found if top <= w.top + w.height / 2 < top + strip.image.height]
+        # The strip was shifted right by the spacer on the sheet.
+        yield strip, [strip.to_page(_shift(w, -spacer), top) for w in inside]
 
 
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})(\d\S*)")
@@ -324,6 +361,9 @@ def _better_reading(strip: Strip, words: list[Word]) -> list[Word] | None:
         ok = len(line) >= len(strip.pieces) and new >= max(old, 80.0) and plausible
     elif strip.kind == "split":
         ok = len(line) < len(strip.words) and new >= LOW_CONFIDENCE and plausible
+    elif strip.kind == "lost":  # print, not a seal's ring or a signature read as letters
+        ok = new >= LOST_CONFIDENCE and plausible and sum(
+            ch.isalpha() for w in line for ch in w.text) >= 3
     else:
         ok = new >= max(old + 15.0, LOW_CONFIDENCE)
     return sorted(line, key=lambda w: w.left) if ok else None
