@@ -122,7 +122,7 @@ def rows(parts: Iterable[Segment], gap: float, borders: Sequence[Border] = ()) -
 
     Tesseract sometimes puts one visual line in two blocks (a misread list number in one,
     the text in the next): pieces of a row closer than `gap` are joined again, and what is
-    left as stamp or signature debris is dropped.
+    left as stamp or signature debris is dropped (see Segment.is_junk, _lone_letter).
     """
     grouped: list[Row] = []
     for part in sorted(parts, key=lambda s: (s.top + s.bottom) / 2):
@@ -134,9 +134,16 @@ def rows(parts: Iterable[Segment], gap: float, borders: Sequence[Border] = ()) -
     for row in grouped:
         words = sorted((w for part in row for w in part.words), key=lambda w: w.left)
         kept = [part for part in _split(words, gap, borders) if not part.is_junk]
-        if kept:
+        if kept and not _lone_letter(kept):
             result.append(kept)
     return result
+
+
+def _lone_letter(row: Row) -> bool:
+    """A row that is one letter and nothing else: a signature's loop read as "J" or "ì",
+    never a line of a document (a lone digit may be a page number)."""
+    letters = [ch for part in row for ch in part.text if ch.isalnum()]
+    return len(letters) == 1 and letters[0].isalpha()
 
 
 def _same_row(row: Row, part: Segment) -> bool:
@@ -180,17 +187,19 @@ class Region:
 
     def refines(self, row: Row) -> bool:
         """The row has more pieces than there are columns and splits some of them: a table
-        whose header cells were read as one piece ("STT Họ và tên"). The split falls
-        between words of the rows above; a split through a word ("CỘNG HÒA ... NGHĨA" over
-        a date line with a gap where a handwritten month was lost) is no column."""
+        whose header cells were read as one piece ("STT Họ và tên"). A new column starts
+        where a word of the rows above starts or between two; one starting inside a word
+        ("CỘNG HÒA ... NGHĨA" over a date line with a gap where a handwritten month was
+        lost) is no column."""
         hits = [self._hits(part) for part in row]
-        middles = [(a.right + b.left) / 2 for a, b in pairwise(row)]
+        starts = [part.left for part in row[1:]]
         return (
             len(row) > len(self.columns) > 1
             and all(len(h) == 1 for h in hits)
             and {h[0] for h in hits} == set(range(len(self.columns)))
-            and not any(w.left <= x <= w.right for old in self.rows for part in old
-                        for w in part.words for x in middles)
+            and not any(w.left + w.height / 4 < x < w.right - w.height / 4
+                        for old in self.rows for part in old for w in part.words
+                        for x in starts)
         )
 
     def add(self, row: Row) -> None:

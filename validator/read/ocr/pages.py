@@ -112,8 +112,12 @@ def _fit(image: Image.Image, dpi: float, page_number: int,
 
 
 def capped_scale(width: float, height: float) -> float:
-    """The factor (at most 1) that brings width x height pixels within PAGE_PIXELS."""
-    return min(1.0, math.sqrt(PAGE_PIXELS / max(1.0, width * height)))
+    """The factor (at most 1) that brings width x height pixels within PAGE_PIXELS, sizes
+    rounded up as a renderer does."""
+    factor = min(1.0, math.sqrt(PAGE_PIXELS / max(1.0, width * height)))
+    while factor < 1.0 and math.ceil(width * factor) * math.ceil(height * factor) > PAGE_PIXELS:
+        factor *= 0.999
+    return factor
 
 
 def _page(
