@@ -15,7 +15,8 @@ Reports:
 - CPU-seconds per page (this process, its threads and any Tesseract children,
   resource.getrusage), rendering excluded; target <= 1.5;
 - character error rate against the source text, and without the stamp-colour removal;
-- wall time for all pages of the scans read one page at a time and in the page pool;
+- wall and CPU time for all pages read one page at a time and in the page pool (with the
+  machine's load: on a shared machine the wall time shows less than the CPU time could);
 - how often the typical confusions occur (hỏi/sắc tone marks as in Tổ/Tố and kể/kế, other
   diacritic errors, a Roman numeral lost after "Chương"), for the normalisation owner.
 """
@@ -53,6 +54,7 @@ from validator.read.ocr.reread import reread  # noqa: E402
 
 SCANNED = ROOT / "samples" / "scanned"
 SAMPLES = ROOT / "samples"
+MORE_PAGES = 2  # of each sample scanned here (--more)
 
 
 # ------------------------------------------------------------------ error measures
@@ -265,20 +267,43 @@ def measure_pages(pairs: Sequence[tuple[Path, Path]], dpi: int, limit: int | Non
     return runs
 
 
-def _timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def _timed(work: Callable[[], object]) -> dict[str, float]:
+    """Wall and CPU seconds of work: on a machine shared with other jobs the wall time of
+    the pool gains less than CPU / wall shows it could."""
+    start, cpu = time.perf_counter(), _cpu()
     work()
-    return round(time.perf_counter() - start, 2)
+    wall = time.perf_counter() - start
+    return {"wall": round(wall, 2), "cpu": round(_cpu() - cpu, 2)}
 
 
-def compare_threading(images: Sequence[Image.Image], dpi: int) -> dict[str, float]:
-    """Wall seconds for the same pages read one at a time and in the page pool."""
+def compare_threading(images: Sequence[Image.Image], dpi: int) -> dict[str, object]:
+    """Wall and CPU seconds for the same pages read one at a time and in the page pool,
+    and the machine's load meanwhile."""
     numbered = list(enumerate(images, start=1))
+    alone = _timed(lambda: pages.ocr_pages(numbered, dpi=dpi, workers=1))
+    pool = _timed(lambda: pages.ocr_pages(numbered, dpi=dpi))
     return {
-        "pages": len(images),
-        "one_thread": _timed(lambda: pages.ocr_pages(numbered, dpi=dpi, workers=1)),
-        f"pool_{pages.ocr_threads()}_threads": _timed(lambda: pages.ocr_pages(numbered, dpi=dpi)),
+        "pages": len(images), "one_thread": alone, f"pool_{pages.ocr_threads()}_threads": pool,
+        "speed_up": round(alone["wall"] / pool["wall"], 2),
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
+
+
+def built_pairs(count: int, folder: Path) -> list[tuple[Path, Path]]:
+    """Scans of the first `count` text-layer samples (Unicode PDFs of samples/manifest.json:
+    a legacy-encoded layer is no reference), made in folder the way build_scans.py does."""
+    if count <= 0:
+        return []
+    builder = _module(ROOT / "scripts" / "build_scans.py", "build_scans")
+    entries = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))["files"]
+    sources = [SAMPLES / e["file"] for e in entries if e["format"] == "pdf"
+               and e["encoding"] == "unicode" and not e["error"]][:count]
+    pairs = []
+    for number, source in enumerate(sources):
+        angle = (1.0 + (number % 3) * 0.5) * (-1 if number % 2 else 1)
+        settings = builder.ScanSettings(angle=angle, seed=number + 7)
+        pairs.append((builder.build(source, folder, settings), source))
+    return pairs
 
 
 # ---------------------------------------------------------------------- baseline
@@ -301,12 +326,17 @@ def load_baseline(ref: str | None) -> ModuleType | None:
     folder = Path(tempfile.mkdtemp(prefix="bench-ocr-"))
     path = folder / "ocr_baseline.py"
     path.write_text(source + "\n", encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("ocr_baseline", path)
+    module = _module(path, "ocr_baseline")
+    module.__dict__["BENCH_REF"] = ref
+    return module
+
+
+def _module(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
-    module.__dict__["BENCH_REF"] = ref
     return module
 
 
@@ -331,6 +361,8 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="measure the new OCR only")
     parser.add_argument("--scans", type=Path, default=SCANNED,
                         help="folder of *-scan.pdf and *-native.pdf (default samples/scanned)")
+    parser.add_argument("--more", type=int, default=4, metavar="N",
+                        help="also scan the first N text samples here, 2 pages each")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
     if (problem := engine.tesseract_problem()) is not None:
@@ -341,8 +373,12 @@ def main() -> None:
     baseline = None if args.no_baseline else load_baseline(args.baseline)
     if baseline is None and not args.no_baseline:
         print("baseline: not found in git history, measuring the new OCR only")
-    runs = measure_pages(pairs, args.dpi, args.pages, baseline)
-    images = [image for scan, _ in pairs for image in render_scan(scan, args.dpi, args.pages)]
+    with tempfile.TemporaryDirectory() as folder:
+        more = built_pairs(args.more, Path(folder))
+        runs = measure_pages(pairs, args.dpi, args.pages, baseline)
+        runs += measure_pages(more, args.dpi, MORE_PAGES, baseline)
+        images = [image for scan, _ in pairs for image in render_scan(scan, args.dpi, args.pages)]
+        images += [image for scan, _ in more for image in render_scan(scan, args.dpi, MORE_PAGES)]
     threading = compare_threading(images, args.dpi)
     print(f"cpu count {os.cpu_count()}, dpi {args.dpi}"
           + (f", baseline {baseline.BENCH_REF}" if baseline else ""))

@@ -8,6 +8,7 @@ when it reads like a page lying on its side, and laid out into lines with boxes 
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -278,14 +279,19 @@ _lock = threading.Lock()
 
 
 def configure(threads: int | None = None) -> None:
-    """How many pages of one file are read at a time: None means one per CPU (a file
-    checked alone); a batch running one file per CPU already sets 1."""
+    """How many pages of one file are read at a time. None: one per CPU in the main process
+    (a file checked alone), one in a worker process of a batch, which already reads a file
+    per CPU; a batch with more workers than files sets more."""
     global _threads
     _threads = threads
 
 
 def ocr_threads() -> int:
-    return max(1, _threads or os.cpu_count() or 1)
+    if _threads:
+        return max(1, _threads)
+    if multiprocessing.parent_process() is not None:
+        return 1
+    return os.cpu_count() or 1
 
 
 def _pool(threads: int | None = None) -> _Pool:
