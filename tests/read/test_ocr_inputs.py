@@ -160,7 +160,8 @@ def test_tiff_frames_are_decoded_one_at_a_time(monkeypatch: pytest.MonkeyPatch) 
     data = _encoded(frames[0], "TIFF", save_all=True, append_images=frames[1:])
     events: list[str] = []
     decode, read = images._decoded, pages.ocr_image
-    monkeypatch.setattr(images, "_decoded", lambda frame: events.append("+") or decode(frame))
+    monkeypatch.setattr(images, "_decoded",
+                        lambda frame, copy: events.append("+") or decode(frame, copy))
 
     def reading(image: Image.Image, number: int, **options: object):
         events.append("-")

@@ -68,10 +68,13 @@ def _check_size(frame: Image.Image) -> None:
 
 def _frames(image: Image.Image) -> Iterator[tuple[int, Image.Image]]:
     """(page number, frame ready for OCR), decoded only when asked for."""
+    # The frames of a multi-page file are one object seeking from frame to frame: each is
+    # copied before the next is decoded into it. A single frame is used as it is.
+    several = getattr(image, "n_frames", 1) > 1
     try:
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             _check_size(frame)
-            decoded = _decoded(frame)
+            decoded = _decoded(frame, copy=several)
             decoded.info["dpi"] = frame.info.get("dpi")  # each frame its own resolution
             yield number, decoded
     except Image.DecompressionBombError as exc:
@@ -80,10 +83,12 @@ def _frames(image: Image.Image) -> Iterator[tuple[int, Image.Image]]:
         raise ReadFailure("corrupt", f"unreadable image: {exc}") from exc
 
 
-def _decoded(frame: Image.Image) -> Image.Image:
+def _decoded(frame: Image.Image, copy: bool) -> Image.Image:
     """The frame decoded, in RGB or L: the modes the cleaning step takes. Deeper grays (16-bit
     scans, float images) are scaled to 8 bits; Pillow's own conversion would clip them."""
     frame.load()
+    if frame.mode in ("L", "RGB"):
+        return frame.copy() if copy else frame
     if frame.mode in ("I;16", "I", "F"):
         values = np.asarray(frame, dtype=np.float32)
         top = float(values.max()) or 1.0
