@@ -20,6 +20,7 @@ from PIL import Image
 from validator.read.ocr import engine
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import confidence
+from validator.read.ocr.preprocess import preview
 
 # OSD's own scale: 15 is "reasonably confident"; upright and turned demo and real pages
 # score 8-18 at 150 dpi. Below 2 the guess is noise (a page with little text).
@@ -33,8 +34,7 @@ OSD_DPI = 150  # OSD reads glyph shapes, not text: half of 300 dpi is enough and
 
 def lines_run_vertically(gray: Image.Image) -> bool:
     """The page's text lines run up and down: it lies on its side (or holds no text)."""
-    small = gray.copy()
-    small.thumbnail((1000, 1000))
+    small = preview(gray)
     ink = np.asarray(small, dtype=np.uint8) < 128
     height, width = ink.shape
     inner = ink[height // 10:height - height // 10, width // 10:width - width // 10]

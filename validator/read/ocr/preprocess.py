@@ -9,6 +9,7 @@ removed and the strokes sharpened.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,12 @@ def is_blank(gray: Image.Image) -> bool:
     return float((small < 128).mean()) < BLANK_INK_SHARE
 
 
+def preview(gray: Image.Image, size: int = 1000) -> Image.Image:
+    """The page at most `size` pixels a side, by averaging blocks (a fraction of the time
+    of an antialiased thumbnail, as good for finding lines of ink)."""
+    return gray.reduce(max(1, math.ceil(max(gray.size) / size)))
+
+
 def estimate_skew(gray: Image.Image, limit: float = 5.0) -> float:
     """Angle in degrees (counter-clockwise positive) by which the text lines are rotated.
 
@@ -59,8 +66,7 @@ def estimate_skew(gray: Image.Image, limit: float = 5.0) -> float:
     axis along candidate angles; the sharpest profile (highest sum of squares) is the one
     running along the text lines. Projection by coordinates is cheaper than rotating.
     """
-    small = gray.copy()
-    small.thumbnail((1000, 1000))
+    small = preview(gray)
     pixels = np.asarray(small, dtype=np.uint8)
     ys, xs = np.nonzero(pixels < 128)
     if len(xs) < 200:
@@ -88,9 +94,26 @@ def deskew(gray: Image.Image, angle: float) -> Image.Image:
     return gray.rotate(-angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
 
 
+# Exchanges that leave the median of nine values in the middle one (Paeth's network, as in
+# Devillard's opt_med9): 19 minimum/maximum pairs instead of sorting.
+_MEDIAN_OF_NINE = ((1, 2), (4, 5), (7, 8), (0, 1), (3, 4), (6, 7), (1, 2), (4, 5), (7, 8),
+                   (0, 3), (5, 8), (4, 7), (3, 6), (1, 4), (2, 5), (4, 7), (4, 2), (6, 4),
+                   (4, 2))
+
+
 def denoise(gray: Image.Image) -> Image.Image:
-    """Median filter: removes scanner speckle smaller than a stroke, keeps the strokes."""
-    return gray.filter(ImageFilter.MedianFilter(3))
+    """3 x 3 median filter: removes scanner speckle smaller than a stroke, keeps the strokes.
+
+    Whole-array minimum/maximum exchanges over the nine shifted copies of the page give
+    the same pixels as Pillow's MedianFilter(3) in a quarter of its time or less.
+    """
+    pixels = np.asarray(gray.convert("L"), dtype=np.uint8)
+    height, width = pixels.shape
+    padded = np.pad(pixels, 1, mode="edge")
+    values = [padded[y:y + height, x:x + width] for y in range(3) for x in range(3)]
+    for a, b in _MEDIAN_OF_NINE:
+        values[a], values[b] = np.minimum(values[a], values[b]), np.maximum(values[a], values[b])
+    return Image.fromarray(values[4], mode="L")
 
 
 @dataclass(frozen=True, slots=True)
