@@ -127,15 +127,18 @@ def _word_strip(gray: np.ndarray, words: Sequence[Word], kind: str, min_gap: flo
 def _segment_strip(gray: np.ndarray, part: Segment, words: Sequence[Word], min_gap: float,
                    line_height: float) -> Strip:
     """The band of page a doubtful segment lies in, one line high, between the trusted
-    words on either side of it (the misread words' own boxes are as wrong as their text)."""
+    words on either side of it (the misread words' own boxes are as wrong as their text),
+    and no more than a few line heights beyond them: a signature's stroke running on
+    along the line is what made the first reading garbage."""
     centre = _line_centre(part, words)
     top = max(0, round(centre - 0.8 * line_height))
     bottom = min(gray.shape[0], round(centre + 0.8 * line_height))
     beside = [w for w in words if w.confidence >= 80 and w.top < bottom and w.bottom > top
               and w not in part.words]
-    pad = round(0.3 * line_height)
+    pad, reach = round(0.3 * line_height), round(3 * line_height)
     x0 = max([w.right + pad for w in beside if w.right <= part.left], default=0)
     x1 = min([w.left - pad for w in beside if w.left >= part.right], default=gray.shape[1])
+    x0, x1 = max(x0, part.left - reach), min(x1, part.right + reach)
     box = (min(x0, part.left), top, max(x1, part.right), bottom)
     image, pieces = _cut(gray, box, min_gap, line_height)
     return Strip(image, pieces, top, tuple(part.words), centre, "doubtful", box)
@@ -143,11 +146,16 @@ def _segment_strip(gray: np.ndarray, part: Segment, words: Sequence[Word], min_g
 
 def _line_centre(part: Segment, words: Sequence[Word]) -> float:
     """Where the segment's line runs: through its trusted words on the same Tesseract line
-    (a misread word's box is as wrong as its text), else through the segment's own."""
+    (a misread word's box is as wrong as its text), else through the segment's own. One
+    Tesseract line may run through both columns of a signer block, whose lines do not
+    align: trusted words more than half a line off the segment's own are another line."""
     key = (part.words[0].block, part.words[0].paragraph, part.words[0].line)
-    trusted = [w for w in words if (w.block, w.paragraph, w.line) == key and w.confidence >= 80]
-    chosen = trusted or part.words
-    return statistics.median((w.top + w.bottom) / 2 for w in chosen)
+    own = statistics.median((w.top + w.bottom) / 2 for w in part.words)
+    reach = statistics.median(w.height for w in part.words) / 2
+    trusted = [(w.top + w.bottom) / 2 for w in words
+               if (w.block, w.paragraph, w.line) == key and w.confidence >= 80
+               and abs((w.top + w.bottom) / 2 - own) <= reach]
+    return statistics.median(trusted) if trusted else own
 
 
 def _strips(gray: np.ndarray, words: Sequence[Word], line_height: float) -> list[Strip]:
@@ -311,18 +319,23 @@ def _merge(words: Sequence[Word], replaced: dict[Word, list[Word]]) -> list[Word
 
     A strip also holds the edges of its neighbours: a new word where a trusted old word
     already is belongs to that word, and a doubtful old word where a new one now is was
-    stamp debris read into it.
+    stamp debris read into it; so was a mark with no letter or digit ("." or ":" read
+    from a speck inside a garbled name), however sure.
     """
-    trusted = [w for w in words if w not in replaced and w.confidence >= DOUBTFUL]
+    trusted = [w for w in words if w not in replaced and _trusted(w)]
     new = [n for w in words for n in replaced.get(w, [])
            if not any(_same_place(n, k) for k in trusted)]
     result = []
     for word in words:
         if word in replaced:
             result.extend(n for n in replaced[word] if n in new)
-        elif word.confidence >= DOUBTFUL or not any(_same_place(word, n) for n in new):
+        elif _trusted(word) or not any(_same_place(word, n) for n in new):
             result.append(word)
     return result
+
+
+def _trusted(word: Word) -> bool:
+    return word.confidence >= DOUBTFUL and any(ch.isalnum() for ch in word.text)
 
 
 def _debris(words: Sequence[Word], strip: Strip) -> list[Word]:
@@ -350,6 +363,10 @@ def _better_reading(strip: Strip, words: list[Word]) -> list[Word] | None:
     line = _nearest_line(words, strip.centre)
     if strip.kind == "word":  # without the context word
         line = [w for w in line if w.left < strip.words[0].right]
+    elif strip.kind == "doubtful":  # no signature stroke beside the words read as a dash
+        left, right = min(w.left for w in strip.words), max(w.right for w in strip.words)
+        line = [w for w in line if any(ch.isalnum() for ch in w.text)
+                or (w.right > left and w.left < right)]
     if not line:
         return None
     old = confidence(strip.words) or 0.0
