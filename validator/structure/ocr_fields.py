@@ -21,12 +21,17 @@ from validator.model import Located, ReadingNote, SourceLine
 from validator.read.ocr import LOW_CONFIDENCE
 from validator.structure.document import Document
 
-HEADER_LINES = 8  # the number and date stand in the first lines of the first page
+# The number and date stand in the first lines of the first page; the header's left column
+# comes first and may hold a three-line summary ("V/v ...") before the right one.
+HEADER_LINES = 12
 # The number between "Số:" and its symbol ("/QĐ-UBND"); the day after "ngày", the month
-# after "tháng". A number is digits, with the year for legal documents ("12/2024").
-_NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<value>.*?)\s*/\s*[^\W\d_][\w.-]*\s*$", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+(/\d{4})?")
-_DAY_MONTH = re.compile(r"\b(?:ngày|tháng)\s+(?P<value>\S+)", re.IGNORECASE)
+# after "tháng". A number is digits, maybe in parts ("12/2024" with the year of a legal
+# document, "02-02/26").
+_NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<value>.*?)\s*/\s*[^\W\d_]", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+(?:[-/.]\d+)*")
+_DAY_MONTH = re.compile(r"\b(?:ngày|tháng)[\s.,:]*(?P<value>[^\s.,]\S*)", re.IGNORECASE)
+# The date line: not a legal basis ("Căn cứ Luật ... ngày 19 tháng 6 năm 2015").
+_DATE_LINE = re.compile(r"^(?!\s*Căn cứ).*\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
 _BLANK = re.compile(r"[\s.…_]*")
 _FIELDS = {  # field: (Vietnamese name, English name)
     "number": ("Số hiệu văn bản", "The document number"),
@@ -49,7 +54,7 @@ def mark_unsure_fields(document: Document) -> None:
     if number is not None and _unsure(number, _NUMBER):
         meta.number = None
         _note(document, "number", number)
-    date = _line_of(sources, meta.date_line) or _first(header, _DAY_MONTH.search)
+    date = _line_of(sources, meta.date_line) or _first(header, _DATE_LINE.search)
     if date is not None and _unsure(date, _DAY_MONTH):
         meta.date = None
         _note(document, "date", date)
