@@ -86,3 +86,19 @@ def test_text_layers_are_never_touched() -> None:
     document = _scanned({"Số: 57/QĐ-UBND": ("Số: 21/QĐ-UBND", ("21/QĐ-UBND",))},
                         scanned=False)
     assert document.metadata.number == "21" and _notes(document) == []
+
+
+@pytest.mark.parametrize(("read", "unsure"), [
+    ("Số: <2 /TTr- UBND(VP)", True),  # a symbol with spaces and brackets after it
+    ("Số: 12/2024/QĐ-UBND", False),  # with the year
+    ("Số: 02-02/26/PT-VP", False),  # in parts
+])
+def test_number_shapes(read: str, unsure: bool) -> None:
+    document = _scanned({"Số: 57/QĐ-UBND": (read, ())})
+    assert (len(_notes(document)) == 1) == unsure
+
+
+def test_day_glued_to_its_word_is_looked_at() -> None:
+    line = "Xã An Bình, ngày 05 tháng 10 năm 2023"
+    document = _scanned({line: ("Xã An Bình, ngày,#5 tháng 10 năm 2023", ())})
+    assert document.metadata.date is None and len(_notes(document)) == 1
