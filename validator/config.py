@@ -8,6 +8,13 @@ working folder. Command-line flags win: the settings become click's default map.
     ignore = ["ND30-07"]
     lang = "en"               # also `language`
     format = "json"           # and fail_on, ocr, level, max_size, timeout, cache, cache_dir
+
+    [tool.validator.reply]    # or [reply] in validator.toml: who signs `validate reply` letters
+    office = "BẢO HIỂM XÃ HỘI TỈNH AN GIANG"
+    parent = "BẢO HIỂM XÃ HỘI VIỆT NAM"
+    place = "An Giang"
+    signer_title = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    signer_name = "Nguyễn Văn A"
 """
 
 from __future__ import annotations
@@ -25,6 +32,18 @@ PYPROJECT = "pyproject.toml"
 
 class ConfigError(Exception):
     """A settings file that cannot be used: `str()` names the file and the reason."""
+
+
+class ReplySettings(BaseModel):
+    """The reviewing office that signs the draft reply letters (`validate reply`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    office: str | None = None  # the reviewing office, as its letterhead prints it
+    parent: str | None = None  # the body above it
+    place: str | None = None  # where the letter is dated
+    signer_title: str | None = None  # "GIÁM ĐỐC", or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    signer_name: str | None = None
 
 
 class FileSettings(BaseModel):
@@ -45,6 +64,7 @@ class FileSettings(BaseModel):
     timeout: float | None = Field(default=None, ge=0)
     cache: bool | None = None
     cache_dir: str | None = None
+    reply: ReplySettings = ReplySettings()
 
 
 @dataclass(frozen=True)
@@ -72,8 +92,10 @@ class LoadedSettings:
             "cache_dir": str(base / s.cache_dir) if s.cache_dir else None,
         }
         inspect = {"lang": s.lang, "ocr": s.ocr, "max_size": s.max_size}
+        reply = {key: value for key, value in check.items() if key != "output_format"}
         return {
             "check": _present(check),
+            "reply": _present(reply),
             "inspect": _present(inspect),
             "rules": {**_present(shared), "explain": _present(shared)},
         }
@@ -91,12 +113,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: {exc}") from exc
 
 
+def _underscored(table: dict[Any, Any]) -> dict[str, Any]:
+    """`signer-title` and `signer_title` alike, in nested tables too."""
+    return {str(key).replace("-", "_"): _underscored(value) if isinstance(value, dict) else value
+            for key, value in table.items()}
+
+
 def _validate(path: Path, table: object) -> FileSettings:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.validator] must be a table")
-    keys = {str(key).replace("-", "_"): value for key, value in table.items()}
     try:
-        return FileSettings.model_validate(keys)
+        return FileSettings.model_validate(_underscored(table))
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc'])) or '?'}: {e['msg']}" for e in exc.errors()

@@ -10,10 +10,9 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from validator import __version__
 from validator.batch import Batch, BatchError, PipelineFactory
 from validator.cache import default_cache_dir
-from validator.cli.app import cli
+from validator.cli.app import cli, settings_file
 from validator.cli.common import (
     discover_paths,
     load_ruleset,
@@ -23,18 +22,38 @@ from validator.cli.common import (
     split_ids,
 )
 from validator.cli.messages import UserError, help_text, say, tr
-from validator.model import Tool
+from validator.i18n import Lang
 from validator.report import write_report
-from validator.report.formatters import FORMATTERS
-from validator.report.formatters.base import RuleInfo, RunInfo
-from validator.report.labels import Lang
-from validator.report.summary import FailOn
+from validator.report.formatters import FORMATTERS, format_for_path
+from validator.report.formatters.base import RunInfo
+from validator.report.run import run_info
+from validator.report.summary import FailOn, Tally, statistics_text
+from validator.report.view import needs_attention
 
 TOOL_NAME = "validator"
 DEBUG_ENV = "VALIDATOR_DEBUG"
 _MIB = 1024 * 1024
 
 # --------------------------------------------------------------------------- check
+
+# A command that runs the same check with its own formatter (`validate reply`) puts the
+# formatter's factory in the context's meta under this key.
+FORMATTER_KEY = "validator.formatter"
+_HUMAN_FORMATS = frozenset({"text", "line"})  # --statistics goes on their stream, else stderr
+
+
+def _chosen_format(ctx: click.Context, given: str | None, output: str | None) -> str:
+    """--format when typed; else the extension of --output (`-o r.xlsx`); else the settings
+    file's format; else text."""
+    typed = ctx.get_parameter_source("output_format") == click.core.ParameterSource.COMMANDLINE
+    if given is not None and typed:
+        return given
+    return format_for_path(output) or given or "text"
+
+
+def _statistics(tally: Tally, run: RunInfo, lang: Lang) -> str:
+    return tr(lang, "statistics") + "\n" + statistics_text(tally, run.rules, lang)
+
 
 
 def _wants_colour(output: str | None, output_format: str) -> bool:
@@ -49,7 +68,7 @@ def _wants_colour(output: str | None, output_format: str) -> bool:
 @cli.command("check", help=help_text("check"))
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATTERS)),
-              default="text", show_default=True, help=help_text("output_format"))
+              default=None, help=help_text("output_format"))
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help=help_text("output"))
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help=help_text("jobs"))
@@ -67,13 +86,20 @@ def _wants_colour(output: str | None, output_format: str) -> bool:
 @click.option("--cache/--no-cache", default=False, show_default=True, help=help_text("cache"))
 @click.option("--cache-dir", type=click.Path(file_okay=False), help=help_text("cache_dir"))
 @click.option("--no-progress", is_flag=True, help=help_text("no_progress"))
+@click.option("--quiet", "-q", is_flag=True, help=help_text("quiet"))
+@click.option("--statistics", is_flag=True, help=help_text("statistics"))
 @click.pass_context
-def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str,
+def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str | None,
                   output: str | None, jobs: int, rules: tuple[str, ...],
                   select: tuple[str, ...], ignore: tuple[str, ...], lang: Lang | None,
                   level: str | None, ocr: str, fail_on: FailOn, max_size: float | None,
-                  timeout: float, cache: bool, cache_dir: str | None, no_progress: bool) -> None:
+                  timeout: float, cache: bool, cache_dir: str | None, no_progress: bool,
+                  quiet: bool, statistics: bool) -> None:
     lang = lang or "vi"
+    output_format = _chosen_format(ctx, output_format, output)
+    formatter = ctx.meta.get(FORMATTER_KEY) or FORMATTERS[output_format]
+    if formatter.binary and output is None and sys.stdout.isatty():
+        raise UserError(tr(lang, "binary_to_terminal", format=output_format))
     documents = discover_paths(paths, lang)
     selected, ignored = split_ids(select), split_ids(ignore)
     ruleset = load_ruleset(rules, selected, ignored, lang)
@@ -86,25 +112,26 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str
         cache_dir=str(Path(cache_dir) if cache_dir else default_cache_dir()) if cache else None,
     )
     batch = Batch(factory, jobs or os.cpu_count() or 1, timeout)
-    run = RunInfo(
-        tool=Tool(name=TOOL_NAME, version=__version__),
-        rules=tuple(RuleInfo.from_rule(rule) for rule in ruleset.rules),
-        lang=lang,
-        color=_wants_colour(output, output_format),
-    )
+    run = run_info(ruleset, lang, color=_wants_colour(output, output_format),
+                   settings=settings_file(ctx))
     if not documents:
         say(tr(lang, "no_documents"))
     show_progress = not no_progress and sys.stderr.isatty() and bool(documents)
     with (
-        output_stream(output, lang) as out,
+        output_stream(output, lang, binary=formatter.binary) as out,
         contextlib.closing(batch.run(documents)) as reports,  # stops the workers on any exit
         tqdm(total=len(documents), file=sys.stderr, disable=not show_progress, leave=False,
              unit="", desc=tr(lang, "progress"), dynamic_ncols=True) as progress,
     ):
         try:
-            tally = write_report(reports, FORMATTERS[output_format](out, run), progress)
+            tally = write_report(reports, formatter(out, run), progress,
+                                 keep=needs_attention if quiet else None)
+            if statistics and output_format in _HUMAN_FORMATS:
+                out.write("\n" + _statistics(tally, run, lang) + "\n")
         except BatchError as exc:
             raise UserError(tr(lang, "worker_error", error=exc)) from exc
+    if statistics and output_format not in _HUMAN_FORMATS:
+        say(_statistics(tally, run, lang))
     if cache:
         say(tr(lang, "cache_stats", cached=batch.stats.cached, checked=batch.stats.checked))
     ctx.exit(tally.exit_status(fail_on))

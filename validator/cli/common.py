@@ -28,10 +28,12 @@ def split_ids(values: Iterable[str]) -> tuple[str, ...]:
 
 def load_ruleset(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                 lang: str) -> Any:
-    from validator.engine import PackError, load_rules
+    from validator.engine import PackError, UnknownSelectorError, load_rules
 
     try:
         return load_rules(tuple(paths), tuple(select), tuple(ignore))
+    except UnknownSelectorError as exc:  # a typo in --select / --ignore: a usage error
+        raise UserError(exc.message(lang)) from exc
     except PackError as exc:
         raise UserError(tr(lang, "pack_error", error=exc)) from exc
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Literal
 
 Sniffed = Literal["pdf", "docx", "doc", "txt", "image", "unknown"]
@@ -26,12 +24,11 @@ def sniff(data: bytes) -> Sniffed:
 
 
 def _is_word_zip(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        # A truncated DOCX loses its central directory; the local header still names the part.
-        return b"word/" in data[:4096]
+    """The package's own relationships name a Word main part (any part name: Word Online
+    saves `word/document2.xml`)."""
+    from validator.read.docx_package import is_word_package
+
+    return is_word_package(data)
 
 
 def _looks_like_text(sample: bytes) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from validator.model import DocumentReport
@@ -15,13 +15,18 @@ class Progress(Protocol):
 
 
 def write_report(
-    reports: Iterable[DocumentReport], formatter: Formatter, progress: Progress | None = None
+    reports: Iterable[DocumentReport],
+    formatter: Formatter,
+    progress: Progress | None = None,
+    keep: Callable[[DocumentReport], bool] | None = None,
 ) -> Tally:
-    """Feed every report to `formatter` as it comes; returns the totals."""
+    """Feed every report to `formatter` as it comes (only those `keep` accepts, when given:
+    `--quiet`); the totals count them all and are returned."""
     tally = Tally()
     formatter.start()
     for report in reports:
-        formatter.document(report)
+        if keep is None or keep(report):
+            formatter.document(report)
         tally.add(report)
         if progress is not None:
             progress.update(1)
