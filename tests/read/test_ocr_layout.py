@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from validator.read import ocr
-from validator.read.ocr import engine, layout, lost, pages, preprocess, reread
+from validator.read.ocr import engine, layout, lost, numbers, pages, preprocess, reread
 from validator.read.ocr.engine import Word
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,10 +140,10 @@ def test_words_read_apart_with_no_space_are_paired() -> None:
 def test_number_glued_to_a_word_is_split() -> None:
     glued = _word("ngày19", 1000, 300, 1, width=170)
     code = _word("F0", 1300, 300, 1)
-    day, number = reread.split_glued_numbers([glued, code])[:2]
+    day, number = numbers.split_glued_numbers([glued, code])[:2]
     assert (day.text, number.text) == ("ngày", "19")
     assert day.left == 1000 and number.right == glued.right and day.right == number.left
-    assert reread.split_glued_numbers([code]) == [code]
+    assert numbers.split_glued_numbers([code]) == [code]
 
 
 @pytest.mark.skipif(ocr.tesseract_problem() is not None, reason="no Tesseract")
@@ -167,3 +167,21 @@ def test_line_the_first_reading_lost_is_found_and_read() -> None:
     assert top < (name[0].top + name[0].bottom) / 2 < bottom
     found = reread.reread(gray, without, 300)
     assert [w.text for w in found if w.top > 3000][-3:] == ["Nguyễn", "Văn", "Bình"]
+
+
+@pytest.mark.parametrize(("first", "second", "sure"), [
+    ("57/QĐ-UBND", "57/QĐ-UBND", True),  # print Tesseract rates low, read the same twice
+    ("2319/QĐ-TTg", ".2319/QĐÐ-TTg", True),  # the digits agree, a speck does not matter
+    ("ngày19", "ngày13", False),  # handwriting comes out differently each time
+    ("tháng1$", "tháng?", False),
+])
+def test_doubtful_number_read_twice_alike_is_sure(first: str, second: str, sure: bool) -> None:
+    old = _word(first, 500, 400, 3, confidence=55.0)
+    strip = reread.Strip(image=None, pieces=((0, 500),), top=380, words=(old,), centre=420,
+                         kind="word", box=(480, 380, old.right + 20, 460))
+    again = [_word(second, 502, 401, 1, block=9, confidence=60.0)]
+    confirmed = reread._confirmed(strip, again)
+    assert (confirmed is not None) == sure
+    if sure:
+        page = pages.page_from_words([confirmed], 1, (2480, 3508), 300)
+        assert page.lines[0].unsure == ()  # sure, though read at 55

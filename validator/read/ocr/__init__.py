@@ -4,6 +4,8 @@
     engine       Tesseract kept loaded, one API per thread; availability and install hints
     orientation  pages scanned on their side or upside down (Tesseract OSD)
     reread       doubtful pieces of a page read again in isolation
+    lost         lines the page layout lost: ink no word covers
+    numbers      numbers run into the word before them
     layout       word boxes into lines: header columns, signer block, table rows
     pages        one page from pixels to a SourcePage; many pages in parallel threads
     images       image files, one page a frame

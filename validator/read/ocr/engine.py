@@ -70,6 +70,9 @@ class Word:
     height: int
     confidence: float
     text: str
+    # A number read below the confidence threshold but to the same digits by a second,
+    # separate reading (see reread): Tesseract rates "57/QĐ-UBND" low even when it is right.
+    confirmed: bool = False
 
     @property
     def right(self) -> int:

@@ -22,8 +22,9 @@ from validator.model import Box, ReadingNote, SourceLine, SourcePage
 from validator.read.ocr import engine, orientation
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import confidence, layout
+from validator.read.ocr.numbers import split_glued_numbers
 from validator.read.ocr.preprocess import Border, clean, drop_stamp_colours, is_blank
-from validator.read.ocr.reread import reread, split_glued_numbers
+from validator.read.ocr.reread import reread
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -145,7 +146,8 @@ def page_from_words(
             SourceLine(
                 page=page_number, line=number, text=line.text, box=_box(line.words, scale),
                 table=table if line.in_table else None, confidence=confidence(line.words),
-                unsure=tuple(w.text for w in line.words if w.confidence < LOW_CONFIDENCE),
+                unsure=tuple(w.text for w in line.words
+                             if w.confidence < LOW_CONFIDENCE and not w.confirmed),
             )
         )
     return SourcePage(

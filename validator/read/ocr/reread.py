@@ -26,7 +26,7 @@ from validator.read.ocr import engine
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import Segment, confidence, segments
 from validator.read.ocr.lost import lost_lines
-from validator.read.ocr.syllables import is_word, plausible
+from validator.read.ocr.syllables import is_word
 
 DOUBTFUL = 60.0  # mean confidence under which a piece of line is read again
 LOST_CONFIDENCE = 80.0  # a lost line read again is kept from this mean confidence
@@ -266,6 +266,8 @@ def reread(gray: Image.Image, words: list[Word], dpi: int) -> list[Word]:
         for strip, moved in _read_strips(group, dpi, round(line_height)):
             better = _better_reading(strip, moved)
             if better is None:
+                if (sure := _confirmed(strip, moved)) is not None:
+                    replaced[strip.words[0]] = [sure]
                 continue
             if not strip.words:
                 added += better
@@ -290,28 +292,6 @@ def _read_strips(strips: Sequence[Strip], dpi: int,
         inside = [w for w in found if top <= w.top + w.height / 2 < top + strip.image.height]
         # The strip was shifted right by the spacer on the sheet.
         yield strip, [strip.to_page(_shift(w, -spacer), top) for w in inside]
-
-
-_GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})(\d\S*)")
-
-
-def split_glued_numbers(words: Sequence[Word]) -> list[Word]:
-    """A lower-case word run into the number after it ("ngày19", "tháng12") as two words.
-
-    Print always spaces them; a number written by hand into the blank after "ngày" often
-    comes close enough for Tesseract to miss the space. Codes ("F0", "QĐ1") start with a
-    capital and are left alone.
-    """
-    result = []
-    for word in words:
-        match = _GLUED_NUMBER.fullmatch(word.text)
-        if match is None or not match[1].islower() or not plausible(match[1]):
-            result.append(word)
-            continue
-        cut = word.left + round(word.width * len(match[1]) / len(word.text))
-        result += [replace(word, width=cut - word.left, text=match[1]),
-                   replace(word, left=cut, width=word.right - cut, text=match[2])]
-    return result
 
 
 def _merge(words: Sequence[Word], replaced: dict[Word, list[Word]]) -> list[Word]:
@@ -384,6 +364,18 @@ def _better_reading(strip: Strip, words: list[Word]) -> list[Word] | None:
     else:
         ok = new >= max(old + 15.0, LOW_CONFIDENCE)
     return sorted(line, key=lambda w: w.left) if ok else None
+
+def _confirmed(strip: Strip, words: list[Word]) -> Word | None:
+    """The doubtful number of a "word" strip marked sure when the second reading finds the
+    same digits (handwriting read twice comes out differently: "ngày19", then "ngày13")."""
+    if strip.kind != "word":
+        return None
+    old = strip.words[0]
+    digits = re.sub(r"\D", "", old.text)
+    line = [w for w in _nearest_line(words, strip.centre) if w.left < old.right]
+    again = re.sub(r"\D", "", "".join(w.text for w in line))
+    return replace(old, confirmed=True) if digits and again == digits else None
+
 
 def _nearest_line(words: Sequence[Word], centre: float) -> list[Word]:
     lines: dict[tuple[int, int, int], list[Word]] = {}
