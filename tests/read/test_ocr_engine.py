@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 import threading
 from pathlib import Path
@@ -11,7 +13,7 @@ from PIL import Image
 
 from validator.model import ReadFailure
 from validator.read import ocr
-from validator.read.ocr import engine
+from validator.read.ocr import engine, pages
 
 HINT = "apt-get install tesseract-ocr-vie"
 needs_tesseract = pytest.mark.skipif(
@@ -75,3 +77,22 @@ def test_tsv_parsing_keeps_words_with_boxes() -> None:
     # Stamp ink read as "." goes; a dotted blank left for handwriting is print and stays.
     assert [w.text for w in words] == ["Nguyễn", "......"]
     assert words[0] == engine.Word(2, 1, 3, 100, 200, 80, 40, 96.5, "Nguyễn")
+
+
+def _threads_here(queue: multiprocessing.Queue) -> None:
+    queue.put(pages.ocr_threads())
+
+
+def test_page_threads_one_per_cpu_alone_one_in_a_batch_worker() -> None:
+    assert pages.ocr_threads() == (os.cpu_count() or 1)
+    pages.configure(3)
+    try:
+        assert pages.ocr_threads() == 3
+    finally:
+        pages.configure(None)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    worker = context.Process(target=_threads_here, args=(queue,))
+    worker.start()
+    worker.join(30)
+    assert queue.get(timeout=5) == 1  # a worker of a batch already reads a file per CPU

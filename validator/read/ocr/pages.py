@@ -276,7 +276,8 @@ class _Pool:
 
 
 _threads: int | None = None
-_pools: dict[int, _Pool] = {}
+_pools: dict[tuple[int, int], _Pool] = {}  # by process (a forked worker starts without
+# the parent's threads) and by thread count
 _lock = threading.Lock()
 
 
@@ -297,11 +298,11 @@ def ocr_threads() -> int:
 
 
 def _pool(threads: int | None = None) -> _Pool:
-    count = threads or ocr_threads()
+    key = (os.getpid(), threads or ocr_threads())
     with _lock:
-        if count not in _pools:
-            _pools[count] = _Pool(count)
-        return _pools[count]
+        if key not in _pools:
+            _pools[key] = _Pool(key[1])
+        return _pools[key]
 
 
 def ocr_pages(
