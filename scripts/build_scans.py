@@ -20,6 +20,7 @@ import io
 import math
 import random
 import re
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,6 +39,7 @@ DEMO_PDF = SCANNED / "demo-decision-native.pdf"
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONT_PACKAGE = "fonts-liberation2"
 MAX_BYTES = 1_500_000
+BUILT = time.gmtime(1_704_067_200)  # 2024-01-01, the scans' PDF dates: the same on every build
 A4_HEIGHT = 841.89
 SIGNER_NAME = "Nguyễn Văn Bình"
 AUTHORITY_WORDS = ("CHỦ TỊCH", "TRƯỞNG BAN", "GIÁM ĐỐC", "KT.", "TM.")
@@ -462,7 +464,8 @@ def save_pdf(pages: list[Image.Image], path: Path, settings: ScanSettings) -> Pa
     while True:
         buffer = io.BytesIO()
         pages[0].save(buffer, format="PDF", save_all=True, append_images=pages[1:],
-                      resolution=settings.dpi, quality=quality)
+                      resolution=settings.dpi, quality=quality, creationDate=BUILT,
+                      modDate=BUILT)
         if buffer.tell() <= MAX_BYTES or quality <= 25:
             path.write_bytes(buffer.getvalue())
             return path
