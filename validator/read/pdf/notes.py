@@ -49,10 +49,3 @@ def page_unreadable(page: int) -> ReadingNote:
                 "vẫn được đọc.",
         message_en="This page could not be opened (the PDF's page tree is broken); the other "
                    "pages were read.")
-
-
-def page_downscaled(page: int, dpi: int) -> ReadingNote:
-    return ReadingNote(
-        code="page_downscaled", page=page,
-        message=f"Trang quá khổ: được nhận dạng ảnh ở độ phân giải thấp hơn ({dpi} dpi).",
-        message_en=f"Oversized page: recognised at a lower resolution ({dpi} dpi).")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+from concurrent.futures import Future
 from dataclasses import replace
 from typing import Literal
 
@@ -27,7 +27,6 @@ from validator.read.pdf.tables import (
 OcrMode = Literal["auto", "always", "never"]
 
 MIN_TEXT_CHARS = 16  # fewer letters than this on a page over an image: a scan
-MAX_RENDER_PIXELS = 50_000_000  # a page rendered for OCR: A2 at 300 dpi; larger is scaled
 
 
 class PageReader:
@@ -42,7 +41,7 @@ class PageReader:
         self._detected = False
         self._tables = TableCounter()
 
-    def read(self, index: int) -> SourcePage:
+    def read(self, index: int) -> SourcePage | Future[SourcePage]:
         loaded = load_flattened(self.pdf, index)
         page, number = loaded.page, index + 1
         try:
@@ -126,7 +125,9 @@ class PageReader:
         return "--ocr never" if self.ocr == "never" else self.ocr_problem
 
     def _scanned_page(self, page: pdfium.PdfPage, number: int, width: float,
-                      height: float) -> SourcePage:
+                      height: float) -> SourcePage | Future[SourcePage]:
+        """The page read by OCR: a promise of it, read in OCR's page threads (the render
+        happens now, since pdfium is not thread-safe; OCR caps its pixels with a note)."""
         blank = SourcePage(number=number, scanned=True, width=width, height=height)
         if self.ocr == "never":
             return blank
@@ -135,21 +136,7 @@ class PageReader:
         self.ocr_problem = self.ocr_problem or ocr.tesseract_problem()
         if self.ocr_problem:
             return blank
-        dpi = min(ocr.DPI, 72 * math.sqrt(MAX_RENDER_PIXELS / max(width * height, 1.0)))
-        if dpi < ocr.DPI:  # a poster-sized page: a bounded bitmap, however coarse
-            self.notes.append(notes.page_downscaled(number, round(dpi)))
-        return self._renumber_tables(ocr.ocr_pdf_page(page, number, dpi=round(dpi)))
-
-    def _renumber_tables(self, page: SourcePage) -> SourcePage:
-        """OCR numbers a page's tables from 1; the document numbers them all in one series."""
-        numbers: dict[int, int] = {}
-        lines = []
-        for line in page.lines:
-            if line.table is not None and line.table not in numbers:
-                numbers[line.table] = self._tables.next()
-            lines.append(replace(line, table=numbers.get(line.table))
-                         if line.table is not None else line)
-        return replace(page, lines=tuple(lines))
+        return ocr.submit_pdf_page(page, number)
 
 
 def _unchanged(seg: Segment) -> Segment:
