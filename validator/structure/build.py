@@ -25,6 +25,7 @@ from validator.structure.nlp import parse
 from validator.structure.ocr_fields import mark_unsure_fields
 from validator.structure.parts import issued_by, regulation_start
 from validator.structure.references import references
+from validator.structure.vocab import type_kind
 
 
 @dataclass
@@ -92,7 +93,7 @@ def _missing_annex_note(sentence: Located) -> ReadingNote:
 
 
 def _type(header: Header) -> str:
-    return header.type_name.text.lower() if header.type_name else ""
+    return type_kind(header.type_name.text) if header.type_name else ""
 
 
 def _part(lines: Lines, header: Header, stop: int) -> _Part:

@@ -6,7 +6,7 @@ import re
 
 from validator.model import ArticleNode, DocType, Level, Located
 from validator.normalize import fold_key, fold_tones
-from validator.structure.vocab import UNIT, UY
+from validator.structure.vocab import UNIT, UY, type_kind
 
 
 def _folded(pattern: str) -> re.Pattern[str]:
@@ -40,7 +40,7 @@ def doc_type(type_name: Located | None, summary: Located | None,
     The committee must be one on social and health insurance by its own name: a committee on
     another subject is `other` even when its members include the BHXH office.
     """
-    kind = type_name.text.lower() if type_name else ""
+    kind = type_kind(type_name.text) if type_name else ""
     about = _about(summary, articles)
     on_committee = any(_INSURANCE.search(s) for s in _subjects(about))
     if kind == "quy chế":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from validator.model import Located
 from validator.structure.letterhead import read_letterhead
 from validator.structure.lines import Lines
-from validator.structure.vocab import AUTHORITY, authority_inside, is_upper_text
+from validator.structure.vocab import AUTHORITY, authority_inside, is_upper_text, type_kind
 
 _SUMMARY_STOP = re.compile(
     r"^\s*(?:căn cứ|\(\s*ban hành kèm|\(\s*kèm theo|điều\s+\d|chương\s+[ivxlc\d]|mục\s+\d"
@@ -83,7 +83,7 @@ def parse_header(lines: Lines, start: int, stop: int) -> Header:
 def _kind(header: Header) -> str | None:
     """The document's kind: its type name, or "công văn" for a letter with a "V/v" summary."""
     if header.type_name is not None:
-        return " ".join(header.type_name.text.lower().split())
+        return type_kind(header.type_name.text)
     if header.number_line is not None and header.summary is not None:
         return "công văn"
     return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from validator.model import Located
 from validator.structure.dates import find_date
 from validator.structure.lines import Lines
-from validator.structure.vocab import HOA2, TYPE_NAME, UNIT, UY, authority_inside
+from validator.structure.vocab import HOA2, TYPE_NAME_LOOSE, UNIT, UY, authority_inside
 
 _MOTTO = re.compile(rf"cộng {HOA2} xã hội(?P<rest>\s+chủ nghĩa(?P<vn>\s+việt nam)?)?")
 _MOTTO_REST = re.compile(r"chủ nghĩa(?:\s+việt nam)?|việt nam")
@@ -115,7 +115,8 @@ class _Reader:
                 self._congvan_summary(index, stop)
                 continue
             self._cut(index)
-            if self.addressed and self.result.date_line is not None:
+            if self.result.type_index == index or (
+                    self.addressed and self.result.date_line is not None):
                 index += 1
                 break
         else:
@@ -129,16 +130,19 @@ class _Reader:
             and self.result.number_line is not None
 
     def _type_line(self, index: int) -> bool:
-        key = self.lines.keys[index]
-        match = TYPE_NAME.match(key.lstrip())
+        loose = self.lines.loose(index)
+        lead = len(loose) - len(loose.lstrip())
+        return self._type_at(index, lead)
+
+    def _type_at(self, index: int, begin: int) -> bool:
+        """A type name ("QUYẾT ĐỊNH", a scan's "QUYÉT ĐỊNH") in capitals at line[begin:]."""
+        match = TYPE_NAME_LOOSE.match(self.lines.loose(index), begin)
         if match is None or self.result.type_index is not None:
             return False
-        lead = len(key) - len(key.lstrip())
-        written = self.lines.texts[index][lead:lead + match.end()]
-        if not written.isupper():
+        if not self.lines.texts[index][begin:match.end()].isupper():
             return False
         self.result.type_index = index
-        self.result.type_name = self.lines.located(index, lead, lead + match.end())
+        self.result.type_name = self.lines.located(index, begin, match.end())
         return True
 
     def _congvan_summary(self, index: int, stop: int) -> None:
@@ -258,7 +262,12 @@ class _Reader:
         written = text[place_begin:match.end()].strip()
         result.date_line = self.lines.located_text(index, written, place_begin)
         self.skip_to = max(self.skip_to, last)
-        return (place_begin, match.end()) if last == index else (place_begin, len(key))
+        if last != index:
+            return place_begin, len(key)
+        after = len(key) - len(key[match.end():].lstrip())
+        if after < len(key) and self._type_at(index, after):
+            return place_begin, len(key)  # "..., ngày 19 tháng 12 năm 2025 QUYẾT ĐỊNH"
+        return place_begin, match.end()
 
     def _place_from_above(self, index: int, begin: int, place: str | None) -> str | None:
         """ "Thành phố Hồ Chí" / "Minh, ngày ...": the place began on the line above."""

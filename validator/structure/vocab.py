@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from validator.normalize import is_syllable
+from validator.normalize import is_syllable, loose_key
 
 UY = "(?:ủy|uỷ)"
 HOA = "(?:hóa|hoá)"
@@ -72,6 +72,17 @@ TYPE_NAME = re.compile(  # longest first: "KẾ HOẠCH LIÊN TỊCH" before "K�
     "(?P<type>" + "|".join(t.lower() for t in sorted(TYPE_NAMES, key=len, reverse=True))
     + r")(?![^\s:.])"
 )
+# The same on the loose key (no marks): a scan's "QUYÉT ĐỊNH" is still a type name.
+_BY_LOOSE = {loose_key(t): t.lower() for t in TYPE_NAMES}
+TYPE_NAME_LOOSE = re.compile(
+    "(?P<type>" + "|".join(sorted(_BY_LOOSE, key=len, reverse=True)) + r")(?![^\s:.])"
+)
+
+
+def type_kind(written: str) -> str:
+    """The type name a written one stands for, lower-case ("QUYÉT ĐỊNH" -> "quyết định")."""
+    loose = " ".join(loose_key(written).split())
+    return _BY_LOOSE.get(loose, " ".join(written.lower().split()))
 
 
 def is_upper_text(text: str, share: float = 0.8) -> bool:
