@@ -76,7 +76,9 @@ def main() -> None:
     except ImportError:
         bench_sources()
         return
-    files = text_pdfs(sys.argv[1:])
+    # Default: the text PDFs at the top of samples/, the files the ratio was first measured on.
+    paths = [Path(a) for a in sys.argv[1:]]
+    files = text_pdfs(paths) if paths else text_pdfs([ROOT / "samples"], recursive=False)
     if not files:
         bench_sources()
         return

@@ -216,6 +216,10 @@ def test_stop_codas_take_only_sac_or_nang() -> None:
         (("1.", "Báo cáo, tham mưu"), "1. Báo cáo, tham mưu"),
         (("Điều 2.", "Ban Chỉ đạo có nhiệm vụ"), "Điều 2. Ban Chỉ đạo có nhiệm vụ"),
         (("Nguyễn", "Thế Mạnh"), "Nguyễn Thế Mạnh"),
+        (("(Kèm theo Quyết định số 12/QĐ-UBND", "của Ủy ban nhân dân tỉnh)"),
+         "(Kèm theo Quyết định số 12/QĐ-UBND của Ủy ban nhân dân tỉnh)"),
+        (("(gọi tắt là Ban Chỉ đạo) và", "Tổ giúp việc"),
+         "(gọi tắt là Ban Chỉ đạo) và Tổ giúp việc"),
     ],
 )
 def test_broken_lines_are_joined(lines: tuple[str, ...], expected: str) -> None:
@@ -246,6 +250,11 @@ def test_broken_lines_are_joined(lines: tuple[str, ...], expected: str) -> None:
         ("trực thuộc Trung ương", "Trong những năm qua"),
         ("Nguyễn Thế Mạnh", "Tải văn bản gốc"),
         ("Kính gửi:", "Bảo hiểm xã hội tỉnh"),
+        # a line-long note ends its paragraph; the list under it starts a new one
+        ("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)",
+         "Ông Trần Văn Bình, Giám đốc Sở Y tế: Thành viên;"),
+        # a section numbered in Roman numerals opens a line like "1." does
+        ("năm học 2025 - 2026", "I. MỤC ĐÍCH, YÊU CẦU"),
     ],
 )
 def test_real_breaks_stay(lines: tuple[str, str]) -> None:

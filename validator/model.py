@@ -167,10 +167,14 @@ class LegalReference(Frozen):
 
 
 class Signer(Frozen):
-    authority: str | None = None  # "TM.", "KT.", "Q.", "TL.", "TUQ."
+    authority: str | None = None  # "TM.", "KT.", "Q.", "TL.", "TUQ." (the last one given)
     authority_body: str | None = None  # "ỦY BAN NHÂN DÂN" after TM.
     position: str | None = None  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
     name: str | None = None
+    # Every authority line as printed, outermost first: ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN
+    # PHÒNG") above "PHÓ CHÁNH VĂN PHÒNG"; empty when the head signs without a prefix.
+    chain: tuple[str, ...] = ()
+    signed: bool = False  # "(Đã ký)" stands where the signature would be
     page: int
     line: int
 
@@ -208,12 +212,17 @@ class Metadata(BaseModel):
     date: dt.date | None = None
     date_line: Located | None = None
     type_name: Located | None = None
+    # The kind of document in ND30's words, lower-case: the type name ("quyết định", "quy
+    # chế", "tờ trình" ...), or "công văn" for a letter with a "V/v ..." summary under its
+    # number and no type name; None when neither is there.
+    kind: str | None = None
     summary: Located | None = None
     national_motto: Located | None = None
     authority_line: Located | None = None
     legal_bases: list[LegalReference] = []
     legal_basis_lines: list[Located] = []
-    signer: Signer | None = None
+    signer: Signer | None = None  # the first signer block (the only one, usually)
+    signers: list[Signer] = []  # every signer block: a joint document has two or more
     recipients: list[Located] = []
 
 

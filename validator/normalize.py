@@ -522,6 +522,7 @@ _MARKER = re.compile(
     | [-+•*](?=[^\W\d_])
     | (?:Điều|ĐIỀU)\s+\d+[a-zđ]?(?:\s*[.:]|\s*$|\s+(?=[""" + _UPPER_CLASS + r"""]))
     | (?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b
+    | [IVX]{1,4}\.\s+(?=[""" + _UPPER_CLASS + r"""])
     | (?:Chương|CHƯƠNG)(?:\s+(?!\d+\s*$)[IVXLCHl1|!]*[Hl1|!][IVXLCHl1|!]*)?\s*$
     | Căn\s+cứ|CĂN\s+CỨ|Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|KÍNH\s+GỬI|V/v|Về\s+việc|VỀ\s+VIỆC
     | Số\s*:
@@ -675,6 +676,8 @@ def _breaks(cur: _Logical, nxt: str, page: int) -> bool:
     terminal = cur.tail.rstrip("\"')]")[-1:] in (".", ";", ":", "!", "?")
     if capital and terminal:
         return True
+    if capital and cur.parts[0][:1] == "(" and cur.tail.endswith(")"):
+        return True  # a line-long note, "(Kèm theo Quyết định số ...)", is a paragraph
     if _OPENER.match(nxt) and cur.tail[-1] != ",":
         return True
     if capital and _is_name_line(cur) and any(w[0].islower() for w in nxt.split()):

@@ -28,6 +28,8 @@ def at(text: str | None) -> Located | None:
     ("BAN CHỈ ĐẠO THỰC HIỆN CHÍNH SÁCH BHXH, BHYT", "UBND XÃ PHÚ THỊNH", "commune"),
     ("BAN CHỈ ĐẠO THỰC HIỆN CHÍNH SÁCH BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ TỈNH NAM ĐỊNH", None,
      "province"),
+    ("HỘI ĐỒNG XÉT DUYỆT HỒ SƠ", "UBND TỈNH QUẢNG NGÃI", "province"),
+    ("HỘI ĐỒNG NHÂN DÂN XÃ AN BÌNH", None, "commune"),
     # "xã hội" in an agency's name is no commune
     ("BẢO HIỂM XÃ HỘI VIỆT NAM", None, "unknown"),
     ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "UBND TỈNH QUẢNG NGÃI", "unknown"),

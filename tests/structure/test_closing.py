@@ -43,3 +43,35 @@ def test_no_prefix_position_only():
 def test_body_mentioning_the_chairman_is_not_the_signer():
     meta = closing_of("Chủ tịch UBND xã chịu trách nhiệm thi hành Quyết định này./.")
     assert meta.signer is None and meta.recipients == []
+
+
+def test_name_after_a_speck_read_as_a_dash():
+    """A scan reads a mark before the name as "-": the line looks like a recipient."""
+    meta = closing_of("Nơi nhận:", "- Như Điều 4;", "- Lưu: VT.", "CHỦ TỊCH", "-Mai Xuân Trường")
+    assert (meta.signer.position, meta.signer.name) == ("CHỦ TỊCH", "Mai Xuân Trường")
+
+
+def test_nested_authority_keeps_the_chain():
+    meta = closing_of("Nơi nhận:", "- Như Điều 4;", "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG",
+                      "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)", "Mai Xuân Trường")
+    signer = meta.signer
+    assert signer.chain == ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG")
+    assert (signer.authority, signer.position, signer.name, signer.signed) == (
+        "KT.", "PHÓ CHÁNH VĂN PHÒNG", "Mai Xuân Trường", True)
+
+
+def test_closing_read_as_table_rows():
+    """The recipients and signer columns read as rows of one table (TAB between the cells)."""
+    meta = closing_of("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN", "- Như Điều 4;\tCHỦ TỊCH",
+                      "- Lưu: VT.\t", "\tMai Xuân Trường")
+    assert (meta.signer.authority, meta.signer.position, meta.signer.name) == (
+        "TM.", "CHỦ TỊCH", "Mai Xuân Trường")
+    assert [r.text for r in meta.recipients] == ["Như Điều 4;", "Lưu: VT."]
+
+
+def test_two_signers_side_by_side_in_table_rows():
+    meta = closing_of("KT. GIÁM ĐỐC\tKT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC\tPHÓ GIÁM ĐỐC",
+                      "Nông Văn Tiệp\tSầm Thị Hoa", "Nơi nhận:", "- Lưu: VT.")
+    assert [(s.authority, s.position, s.name) for s in meta.signers] == [
+        ("KT.", "PHÓ GIÁM ĐỐC", "Nông Văn Tiệp"), ("KT.", "PHÓ GIÁM ĐỐC", "Sầm Thị Hoa")]
+    assert meta.signer == meta.signers[0]

@@ -6,6 +6,8 @@ from validator.structure.header import parse_header
 
 from .texts import CLOSING, LETTERHEAD, MEMBERS, OPENING, compose, lines_of
 
+MOTTO_LINES = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+
 
 def header_of(text: str):
     lines = lines_of(text)
@@ -135,3 +137,22 @@ def test_seed_2657():
     assert (meta.number, meta.symbol, meta.date) == ("2657", "BHXH-TCCB", dt.date(2023, 8, 25))
     # the seed names every future member in its body; a công văn has no member list
     assert document.members == []
+
+
+def test_scan_joins_the_type_name_to_a_damaged_date_line():
+    """OCR read the date row and the centred type name as one line, "QUYẾT" without its hat,
+    and a handwritten month as "1$": the place stays, the date is none, the type is found."""
+    text = compose("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 57/QĐ-UBND", MOTTO_LINES,
+                   "An Bình, ngày 19 tháng 1$ năm 2025 QUYÉT ĐỊNH",
+                   "Về việc kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT xã An Bình",
+                   "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Căn cứ Luật Tổ chức chính quyền địa "
+                   "phương ngày 19 tháng 6 năm 2015;", "QUYẾT ĐỊNH:",
+                   "Điều 1. Kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT xã An Bình.")
+    document = document_from_text(text)
+    meta = document.metadata
+    assert (meta.place, meta.date) == ("An Bình", None)
+    assert meta.date_line.text == "An Bình, ngày 19 tháng 1$ năm 2025"
+    assert (meta.type_name.text, meta.kind) == ("QUYÉT ĐỊNH", "quyết định")
+    assert meta.summary.text.startswith("Về việc kiện toàn")
+    assert meta.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+    assert document.doc_type == "decision"

@@ -191,3 +191,153 @@ def test_regulation_responsibilities_are_not_members():
         "2. Thành viên: thực hiện nhiệm vụ được phân công.",
     ))
     assert document.members == []
+
+
+# ------------------------------------------------------------------- the entry grammar
+
+
+def test_party_rank_at_the_end_is_no_role():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Ông Nguyễn Văn An, Phó Bí thư Đảng ủy, Tỉnh ủy viên;",
+        "2. Bà Trần Thị Bình, Phó Chủ tịch UBND xã - Phó Trưởng ban.",
+    ))
+    assert got[0] == ("Ông", "Nguyễn Văn An", "Phó Bí thư Đảng ủy, Tỉnh ủy viên", None)
+
+
+def test_place_after_a_job_is_no_name():
+    """ "Bí thư Huyện đoàn Bình Sơn": the district the letterhead names, not a person."""
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Chủ tịch UBND xã - Trưởng ban;",
+        "2. Bí thư Huyện đoàn Bình Sơn - Thành viên;",
+        "3. Phó Giám đốc BHXH huyện Bình Sơn Lê Văn Cường - Phó Trưởng ban.",
+    ))
+    assert got == [
+        (None, None, "Chủ tịch UBND xã", "Trưởng ban"),
+        (None, None, "Bí thư Huyện đoàn Bình Sơn", "Thành viên"),
+        (None, "Lê Văn Cường", "Phó Giám đốc BHXH huyện Bình Sơn", "Phó Trưởng ban"),
+    ]
+
+
+def test_agencies_named_as_members_are_not_headings():
+    """ "a) Công an xã;" ends like an entry: the agency is the member, ex officio."""
+    document, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Trưởng ban: Chủ tịch UBND xã.",
+        "2. Các thành viên là đại diện lãnh đạo:",
+        "a) Công an xã;",
+        "b) Hội Nông dân xã.",
+    ))
+    assert got[1:] == [(None, None, "Công an xã", "Thành viên"),
+                       (None, None, "Hội Nông dân xã", "Thành viên")]
+    assert [m.agency for m in document.members[1:]] == ["Công an xã", "Hội Nông dân xã"]
+
+
+def test_agency_heading_gives_its_agency_inline_head_its_own():
+    document, _ = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Trưởng ban: Ông Nguyễn Văn An, Chủ tịch UBND xã.",
+        "2. Các thành viên:",
+        "a) Bảo hiểm xã hội huyện Bình Sơn:",
+        "- Ông Võ Minh Trí, Viên chức phụ trách địa bàn xã;",
+        "b) Bưu điện huyện: Bà Cao Thị Nga, Nhân viên điểm thu xã.",
+    ))
+    assert [(m.name, m.agency, m.role) for m in document.members[1:]] == [
+        ("Võ Minh Trí", "Bảo hiểm xã hội huyện Bình Sơn", "Thành viên"),
+        ("Cao Thị Nga", "Bưu điện huyện", "Thành viên"),
+    ]
+
+
+def test_missing_annex_is_a_reading_note():
+    document, got = members_of(compose(
+        "Điều 1. Kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT xã An Bình gồm "
+        "các thành viên theo danh sách kèm theo Quyết định này."))
+    assert got == []
+    sentence = document.members_in_missing_annex
+    assert sentence is not None and "danh sách kèm theo" in sentence.text
+    note = next(n for n in document.notes if n.code == "attachment_missing")
+    assert note.page == sentence.page and "kèm theo" in note.message
+
+
+def test_annex_in_the_file_is_no_missing_annex():
+    block = ("Điều 1. Thành lập Ban Chỉ đạo thực hiện chính sách BHXH, BHYT xã "
+             "(có danh sách kèm theo).")
+    appended = compose("DANH SÁCH THÀNH VIÊN", "(Kèm theo Quyết định số 57/QĐ-UBND)",
+                       "1. Ông Nguyễn Văn An, Chủ tịch UBND xã - Trưởng ban.")
+    document, got = members_of(block, closing=CLOSING + "\n" + appended)
+    assert got == [("Ông", "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban")]
+    assert document.members_in_missing_annex is None and document.notes == []
+
+
+def test_roles_survive_ocr_tone_slips():
+    """A scan reads hỏi as sắc now and then: "Trướng ban", "Tố phó" are still roles."""
+    document = document_from_text(compose(
+        LETTERHEAD, OPENING, ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Ông Nguyễn Văn An, Chủ tịch UBND xã - Trướng ban;",
+        "2. Các Phó Trướng ban:",
+        "- Bà Trần Thị Bình, Phó Chủ tịch UBND xã;",
+        "3. Ông Lê Văn Cường, Công chức Văn hóa - Xã hội xã - Úy viên.", DUTIES, CLOSING),
+        ocr_confidence=70.0)
+    assert [(m.name, m.role) for m in document.members] == [
+        ("Nguyễn Văn An", "Trưởng ban"), ("Trần Thị Bình", "Phó Trưởng ban"),
+        ("Lê Văn Cường", "Ủy viên")]
+
+
+def test_name_after_a_ministry_with_capitals():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Thứ trưởng Bộ Lao động - Thương binh và Xã Hội Lê Văn Thanh, Ủy viên;",
+        "2. Phó Chủ tịch UBND tỉnh Nguyễn Thị Hoa, Trưởng ban.",
+    ))
+    assert got == [
+        (None, "Lê Văn Thanh", "Thứ trưởng Bộ Lao động - Thương binh và Xã Hội", "Ủy viên"),
+        (None, "Nguyễn Thị Hoa", "Phó Chủ tịch UBND tỉnh", "Trưởng ban"),
+    ]
+
+
+def test_role_column_named_for_the_committee():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm các ông (bà) có tên sau:",
+        "TT\tHọ và tên\tChức vụ\tChức danh BCĐ",
+        "1\tNguyễn Văn An\tChủ tịch UBND xã\tTrưởng ban",
+    ))
+    assert got == [(None, "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban")]
+
+
+def test_capitalised_unit_starts_a_place_not_a_name():
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm:",
+        "1. Trưởng Công an Xã Hà Lâm - Thành viên;",
+        "2. Chủ tịch UBND Xã Hà Lâm Trần Văn Bảy - Trưởng ban.",
+    ))
+    assert got == [(None, None, "Trưởng Công an Xã Hà Lâm", "Thành viên"),
+                   (None, "Trần Văn Bảy", "Chủ tịch UBND Xã Hà Lâm", "Trưởng ban")]
+
+
+def test_entries_without_end_marks_in_a_text_copy():
+    """Lines ending in no ";" are joined by normalisation; the list cuts them again."""
+    document, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm các ông, bà có tên sau đây:",
+        "Ông Nguyễn Văn An, Chủ tịch UBND xã, Trưởng ban",
+        "Bà Trần Thị Bình, Phó Chủ tịch UBND xã, Phó Trưởng ban",
+        "Ông Lê Văn Cường, Công chức Văn hóa - Xã hội xã, Thành viên",
+    ))
+    assert got == [
+        ("Ông", "Nguyễn Văn An", "Chủ tịch UBND xã", "Trưởng ban"),
+        ("Bà", "Trần Thị Bình", "Phó Chủ tịch UBND xã", "Phó Trưởng ban"),
+        ("Ông", "Lê Văn Cường", "Công chức Văn hóa - Xã hội xã", "Thành viên"),
+    ]
+    assert [m.line for m in document.members] == [19, 20, 21]
+    assert document.members[2].agency is None  # "Xã hội" names no agency
+
+
+def test_long_list_numbered_past_ninety_nine():
+    entries = [f"{i}. Ông Nguyễn Văn An, Trưởng thôn số {i}: Thành viên;" for i in range(1, 102)]
+    entries[97] = "98."  # the number at a page end, its entry on the next page
+    entries.insert(98, "Bà Trần Thị Bình, Trưởng thôn số 98: Thành viên;")
+    _, got = members_of(compose(
+        ARTICLE_1, "Điều 2. Thành phần Ban Chỉ đạo gồm các ông (bà) có tên sau:", *entries))
+    assert len(got) == 101
+    assert got[97] == ("Bà", "Trần Thị Bình", "Trưởng thôn số 98", "Thành viên")
+    assert got[-1] == ("Ông", "Nguyễn Văn An", "Trưởng thôn số 101", "Thành viên")

@@ -54,3 +54,22 @@ def test_references_on_the_document():
 def test_words_that_only_look_like_references():
     document = document_from_text("Quyết định này có hiệu lực; theo kế hoạch số lượng lớn.")
     assert document.references == []
+
+
+def test_text_beyond_max_length_is_read_in_pieces(decision_text):
+    """A document longer than the pipeline's max_length is read, the same as in one piece."""
+    text = decision_text()
+    whole = document_from_text(text)
+    nlp = get_nlp()
+    limit = nlp.max_length
+    nlp.max_length = 400  # far below the document's length: many pieces
+    try:
+        pieced = document_from_text(text)
+    finally:
+        nlp.max_length = limit
+    assert len(text) > 3 * 400
+    assert pieced.spacy_doc.text == whole.spacy_doc.text
+    assert pieced.sentences == whole.sentences
+    assert pieced.references == whole.references
+    assert [(e.label_, e.start_char) for e in pieced.spacy_doc.ents] == [
+        (e.label_, e.start_char) for e in whole.spacy_doc.ents]

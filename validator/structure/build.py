@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from validator.model import ArticleNode, Attachment, LegalReference, Metadata
+from validator.model import (
+    ArticleNode,
+    Attachment,
+    LegalReference,
+    Located,
+    Metadata,
+    ReadingNote,
+)
 from validator.structure import classify
 from validator.structure.articles import parse_articles
 from validator.structure.closing import Closing, closing_end, find_closing, parse_closing
@@ -14,10 +21,11 @@ from validator.structure.document import Document
 from validator.structure.header import Header, parse_header
 from validator.structure.lines import Lines
 from validator.structure.members import find_members
-from validator.structure.nlp import get_nlp
+from validator.structure.nlp import parse
 from validator.structure.ocr_fields import mark_unsure_fields
 from validator.structure.parts import issued_by, regulation_start
 from validator.structure.references import references
+from validator.structure.vocab import type_kind
 
 
 @dataclass
@@ -44,11 +52,14 @@ def structure(document: Document) -> None:
             lines, reg_start, total), total), reg_start, total)
     elif standalone:
         document.attachment = _attachment(lines, main, 0, total)
-    found = find_members(lines, main.articles, (header.body_start, main_end),
-                         (header.body_start, total))
+    found = find_members(lines, main.articles, (header.body_start, main_end), (0, total),
+                         _locality(header))
     document.members, document.member_list_span = found.members, found.span
+    if found.missing_annex is not None:
+        document.members_in_missing_annex = found.missing_annex
+        document.notes.append(_missing_annex_note(found.missing_annex))
 
-    spacy_doc = get_nlp()(document.text.text)
+    spacy_doc = parse(document.text.text)
     document.spacy_doc = spacy_doc
     document.sentences = _sentences(spacy_doc)
     found_refs = references(spacy_doc, document.text)
@@ -60,10 +71,29 @@ def structure(document: Document) -> None:
                                           has_regulation=reg_start is not None)
     document.level = classify.level(header.issuer, header.parent, header.authority_line)
     mark_unsure_fields(document)
+    metadata = document.metadata
+    if metadata.signer is not None and metadata.signers:
+        metadata.signers[0] = metadata.signer  # the OCR check may have cleared its name
+
+
+def _locality(header: Header) -> str:
+    parts = [header.issuer, header.parent, header.authority_line, header.summary]
+    return "\n".join([*(p.text for p in parts if p is not None), header.place or ""])
+
+
+def _missing_annex_note(sentence: Located) -> ReadingNote:
+    return ReadingNote(
+        code="attachment_missing",
+        message=f"Danh sách thành viên được nói là kèm theo («{sentence.text}») nhưng không có "
+                "trong tệp.",
+        message_en=f"The member list is said to be attached («{sentence.text}») but the file "
+                   "does not contain it.",
+        page=sentence.page,
+    )
 
 
 def _type(header: Header) -> str:
-    return header.type_name.text.lower() if header.type_name else ""
+    return type_kind(header.type_name.text) if header.type_name else ""
 
 
 def _part(lines: Lines, header: Header, stop: int) -> _Part:
@@ -92,10 +122,10 @@ def _metadata(header: Header, closing: Closing, bases: list[LegalReference]) -> 
         issuer=header.issuer, parent=header.parent, number=header.number,
         symbol=header.symbol, number_line=header.number_line, place=header.place,
         date=header.date, date_line=header.date_line, type_name=header.type_name,
-        summary=header.summary, national_motto=header.national_motto,
+        kind=header.kind, summary=header.summary, national_motto=header.national_motto,
         authority_line=header.authority_line, legal_bases=bases,
         legal_basis_lines=header.legal_basis_lines, signer=closing.signer,
-        recipients=closing.recipients,
+        signers=closing.signers, recipients=closing.recipients,
     )
 
 

@@ -13,23 +13,25 @@ from dataclasses import dataclass, field
 from validator.model import Located, Signer
 from validator.structure.articles import node_start
 from validator.structure.lines import Lines
-from validator.structure.vocab import POSITION_START, TYPE_NAME, is_upper_text
+from validator.structure.signer import (
+    POSITION,
+    POSITION_LINE,
+    PREFIX,
+    SIGNED,
+    glued,
+    leading_name,
+    name_words,
+    signers,
+)
+from validator.structure.vocab import TYPE_NAME, is_upper_text
 
 _RECIPIENTS = re.compile(r"^\s*nơi nhận\s*:?\s*")
-_PREFIX = re.compile(r"(?<!\S)(?P<prefix>tm|kt|tl|tuq|q)\s*\.\s*(?=\S)")
-_POSITION = re.compile(
-    r"(?:(?:phó|q\.)\s+)?(?:chủ tịch|trưởng ban|phó trưởng ban|tổng giám đốc|giám đốc"
-    r"|bộ trưởng|thủ trưởng|chánh văn phòng|trưởng phòng|bí thư|thủ tướng)"
-    r"(?:\s+[^\s,;:.]+){0,8}"
-)
-_POSITION_LINE = re.compile(rf"^\s*{_POSITION.pattern}\s*$")
-_TRAILING_POSITION = re.compile(rf"(?<=\S)\s+(?P<pos>{_POSITION.pattern})\s*$")
-_SIGNED = re.compile(r"^\s*[(\[]?\s*(?:đã ký|ký|ký tên|đã ký và đóng dấu)[^)\]]*[)\]]?\s*$")
+_TRAILING_POSITION = re.compile(rf"(?<=\S)\s+(?P<pos>{POSITION.pattern})\s*$")
+_POSITION_WORDS = re.compile(rf"(?<=\s)(?:{POSITION.pattern})")
 _SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
-_CAPITAL_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+")
-_TRAILING_NAME = re.compile(
-    r"(?<=[\s.;,:])(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)\s*$"
+_TRAILING_NAME = re.compile(  # after a recipient, or after a scan's speck read as "-"
+    r"(?<=[\s.;,:-])(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)\s*$"
 )
 _CLOSING_END = re.compile(r"^\s*(?:danh sách|cộng h[oò]a xã hội)")
 
@@ -38,6 +40,7 @@ _CLOSING_END = re.compile(r"^\s*(?:danh sách|cộng h[oò]a xã hội)")
 class Closing:
     start: int  # first line of the closing, = end of the body
     signer: Signer | None = None
+    signers: list[Signer] = field(default_factory=list)
     recipients: list[Located] = field(default_factory=list)
 
 
@@ -58,9 +61,9 @@ def _opens_closing(lines: Lines, index: int) -> bool:
     key, text = lines.keys[index], lines.texts[index]
     if _RECIPIENTS.match(key):
         return True
-    if _POSITION_LINE.match(key) and is_upper_text(text):
+    if POSITION_LINE.match(key) and is_upper_text(text):
         return True
-    prefix = _PREFIX.search(key)
+    prefix = PREFIX.search(key)
     return prefix is not None and _upper_after(text, prefix.end())
 
 
@@ -69,20 +72,30 @@ def _upper_after(text: str, begin: int) -> bool:
 
 
 def closing_end(lines: Lines, start: int, stop: int) -> int:
-    """The closing stops at an appended list, a new letterhead or a table."""
+    """The closing stops at an appended list, a new letterhead or a table of its own."""
     for index in range(start + 1, stop):
         key = lines.keys[index]
-        if lines.is_table_row(index) or (_CLOSING_END.match(key) and is_upper_text(
+        table = lines.is_table_row(index) and not _closing_row(lines.texts[index])
+        if table or (_CLOSING_END.match(key) and is_upper_text(
                 lines.texts[index])) or TYPE_NAME.fullmatch(key.strip()):
             return index
     return stop
+
+
+def _closing_row(text: str) -> bool:
+    """A row of the closing's own two-column table: recipients beside the signer block."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return bool(cells) and all(_BULLET.match(c) or _RECIPIENTS.match(c.lower())
+                               or PREFIX.match(c.lower()) or _is_signer_piece(c.lower(), c)
+                               for c in cells)
 
 
 def parse_closing(lines: Lines, start: int, stop: int) -> Closing:
     closing = Closing(start=start)
     left, right = _columns(lines, start, stop)
     closing.recipients = _recipients(lines, left)
-    closing.signer = _signer(lines, right, left)
+    closing.signers = _signers(lines, right, left)
+    closing.signer = closing.signers[0] if closing.signers else None
     return closing
 
 
@@ -120,21 +133,27 @@ def _columns(lines: Lines, start: int, stop: int) -> tuple[list[_Cut], list[_Cut
 
 def _signer_cut(key: str, text: str) -> int | None:
     """Where the signer column starts on this line (len(text): nowhere, None: no mark)."""
-    prefix = _PREFIX.search(key)
+    prefix = PREFIX.search(key)
     if prefix is not None and _upper_after(text, prefix.end()):
         return prefix.start()
     if _BULLET.match(text) or _RECIPIENTS.match(key):
         trailing = _TRAILING_POSITION.search(key)
         if trailing and is_upper_text(text[trailing.start("pos"):]):
             return trailing.start("pos")
+        for match in _POSITION_WORDS.finditer(key):
+            # "- Lưu: VT. PHÓ CHỦ TỊCH Trần A": the position in capitals, its name after it
+            if glued(text[match.start():]) is not None:
+                return match.start()
         return len(text)
     return None
 
 
 def _is_signer_piece(key: str, text: str) -> bool:
-    if _SIGNED.match(key) or (_POSITION_LINE.match(key) and is_upper_text(text)):
+    if SIGNED.match(key) or (POSITION_LINE.match(key) and is_upper_text(text)):
         return True
-    return _name_words(_unsigned(text)) is not None
+    if glued(text) is not None or leading_name(text) is not None:
+        return True
+    return name_words(_unsigned(text)) is not None
 
 
 def _unsigned(text: str) -> str:
@@ -162,67 +181,25 @@ def _recipients(lines: Lines, cuts: list[_Cut]) -> list[Located]:
     return items
 
 
-def _signer(lines: Lines, right: list[_Cut], left: list[_Cut]) -> Signer | None:
-    if not right:
-        return None
-    prefixes: list[str] = []
-    body: str | None = None
-    position: str | None = None
-    name: str | None = None
-    first: Located | None = None
-    position_index = -1
-    pieces = [(c, lines.texts[c.index][c.begin:c.end].strip()) for c in right]
-    for number, (cut, text) in enumerate(pieces):
-        key = text.lower()
-        prefix = _PREFIX.match(key)
-        if prefix is not None:
-            prefixes.append(text[:prefix.end()].replace(" ", "").upper())
-            rest = text[prefix.end():].strip()
-            if prefixes[-1] == "TM." and body is None:
-                body = rest
-            first = first or lines.located(cut.index, cut.begin, cut.end)
-        elif position is None and is_upper_text(text) and _POSITION_LINE.match(key):
-            position, position_index = text, number
-            first = first or lines.located(cut.index, cut.begin, cut.end)
-        elif name is None and (position is not None or prefixes):
-            name = _name_from(pieces, number)
-    if name is None and position is not None:
-        name = _name_in_recipients(lines, left, right[position_index].index)
-    if first is None:
-        return None
-    # The prefix that governs the position ("KT." before "PHÓ CHỦ TỊCH"); a TM. above it
-    # stays visible through authority_body.
-    authority = prefixes[-1] if prefixes else None
-    return Signer(authority=authority, authority_body=body, position=position, name=name,
-                  page=first.page, line=first.line)
+def _signers(lines: Lines, right: list[_Cut], left: list[_Cut]) -> list[Signer]:
+    pieces = []
+    for cut in right:
+        where = lines.located(cut.index, cut.begin, cut.end)
+        pieces.append((lines.texts[cut.index][cut.begin:cut.end], (where.page, where.line)))
+    found = signers(pieces)
+    if found and found[0].name is None and found[0].position is not None:
+        name = _name_in_recipients(lines, left, _position_index(lines, right))
+        if name is not None:
+            found[0] = found[0].model_copy(update={"name": name})
+    return found
 
 
-def _name_from(pieces: list[tuple[_Cut, str]], number: int) -> str | None:
-    """A name line, or a name broken over two lines ("Nguyễn" / "Thế Mạnh")."""
-    text = _unsigned(pieces[number][1])
-    if not text or _SIGNED.match(text.lower()):
-        return None
-    words = _name_words(text)
-    if words is not None and len(words) >= 2:
-        return " ".join(words)
-    if words is not None and number + 1 < len(pieces):
-        joined = _name_words(f"{text} {pieces[number + 1][1]}")
-        if joined is not None:
-            return " ".join(joined)
-    return None
-
-
-def _name_words(text: str) -> list[str] | None:
-    """Capitalised words without digits or job titles: how a signer's name is printed."""
-    words = text.split()
-    if not 1 <= len(words) <= 6 or any(not _CAPITAL_WORD.fullmatch(w) for w in words):
-        return None
-    key = text.lower()
-    if POSITION_START.match(key + " ") or _POSITION.match(key) or TYPE_NAME.match(key):
-        return None
-    if text.isupper() and len(words) < 2:
-        return None
-    return words
+def _position_index(lines: Lines, right: list[_Cut]) -> int:
+    for cut in right:
+        text = lines.texts[cut.index][cut.begin:cut.end].strip()
+        if is_upper_text(text) and POSITION_LINE.match(text.lower()):
+            return cut.index
+    return right[0].index
 
 
 def _name_in_recipients(lines: Lines, left: list[_Cut], after: int) -> str | None:

@@ -6,9 +6,14 @@ import datetime as dt
 import re
 
 # Day and month may be left blank in a draft ("ngày    tháng 10 năm 2023"); a year broken by
-# extraction ("năm 20 20") is still one year.
+# extraction ("năm 20 20") is still one year. Between a day and a month a "tháng" that lost one
+# letter or its tone ("háng", "thang") is still the month word.
+_MONTH = r"(?:th?[aáàảãạ]ng|h[aáàảãạ]ng)"
+# A day or month a scan damaged ("1$", "l5") still makes a date line, with no date.
+_PART = r"(?:\d{1,2}[^\s\d.…_/,]?|[^\s\d.…_/,]\d)"
 DATE_WORDS = re.compile(
-    r"ngày\s*(?P<d>\d{1,2})?[\s.…_/]*tháng\s*(?P<m>\d{1,2})?[\s.…_/]*năm\s*(?P<y>\d(?:\s?\d){3})"
+    rf"ngày\s*(?P<d>{_PART})?[\s.…_/]*{_MONTH}\s*(?P<m>{_PART})?[\s.…_/]*năm\s*"
+    r"(?P<y>\d(?:\s?\d){3})"
 )
 DATE_NUMERIC = re.compile(
     r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
@@ -17,7 +22,7 @@ DATE_NUMERIC = re.compile(
 
 def make_date(day: str | None, month: str | None, year: str | None) -> dt.date | None:
     """A real calendar date or None (blank parts, 31/02...)."""
-    if not (day and month and year):
+    if not (day and month and year) or not (day.isdigit() and month.isdigit()):
         return None
     try:
         return dt.date(int(year.replace(" ", "")), int(month), int(day))

@@ -1,57 +1,35 @@
 """The opening of a document (Nghị định 30, Phụ lục I): letterhead, type name, summary, bases.
 
-Two-column letterheads reach us in three shapes: left column then right column (Word-exported
-PDF, DOCX layout tables), or one line per printed row with both columns on it ("ỦY BAN NHÂN DÂN
-HUYỆN CỘNG HÒA XÃ HỘI CHỦ NGHĨA ..."), or every word on its own line (copied web text, see the
-seeds). Each line is therefore cut into pieces - motto, slogan, number, place-date - and what is
-left over belongs to the left column, where the issuing body and its parent are printed.
+After the letterhead (letterhead.py) come the type name ("QUYẾT ĐỊNH"), the summary (trích
+yếu, "Về việc ..."), the deciding authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ..."), the legal
+bases and the proposal. A công văn has no type name: its summary is the "V/v ..." line under
+its number. A giấy mời or thông báo may go straight from its type name to the body, whose
+first paragraph is no summary.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from validator.model import Located
-from validator.structure.dates import find_date
+from validator.structure.letterhead import read_letterhead
 from validator.structure.lines import Lines
-from validator.structure.vocab import HOA2, TYPE_NAME, UNIT, UY, is_upper_text
+from validator.structure.vocab import AUTHORITY, authority_inside, is_upper_text, type_kind
 
-_MOTTO = re.compile(rf"cộng {HOA2} xã hội(?P<rest>\s+chủ nghĩa(?P<vn>\s+việt nam)?)?")
-_MOTTO_REST = re.compile(r"chủ nghĩa(?:\s+việt nam)?|việt nam")
-_SLOGAN = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
-_NUMBER = re.compile(
-    r"(?<!\S)số\s*[:.]?\s*(?P<num>\d+[a-z]?|[.…_\s]*)\s*/\s*"
-    r"(?P<sym>[^\s,;]+(?:\s*[-/][^\s,;/-][^\s,;]*)*)"
-)
-_CELL = re.compile(r"[^\t]+")  # a letterhead read as table rows: TAB between the columns
-_GLUED = re.compile(r"^[-/][^\W\d_]")  # "/BHXH", "-BT": the rest of a broken symbol
-_LETTERHEAD_END = re.compile(
-    r"^\s*(?:căn cứ|điều\s+\d|chương\s+[ivxlc\d]|kính gửi|theo đề nghị|xét đề nghị)"
-)
-_CONGVAN_SUMMARY = re.compile(r"^\s*(?:v/v|về việc)(?![^\s:.])")
-_BODY_WORD = re.compile(
-    rf"(?:{UY} ban|ubnd|hđnd|hội đồng|ban |bảo hiểm|bhxh|sở |phòng |bộ |chính phủ|tỉnh {UY}"
-    rf"|huyện {UY}|thành {UY}|đảng {UY}|văn phòng|trung tâm|công an|mặt trận|liên đoàn"
-    r"|đoàn |hội |cục |tổng cục)"
-)
-# Where a second body name starts inside one logical line ("UBND HUYỆN X ỦY BAN NHÂN DÂN XÃ Y").
-_BODY_SPLIT = re.compile(
-    rf"(?<=\s)(?:{UY} ban|ubnd|ban chỉ đạo|hđnd|hội đồng nhân dân|sở |bảo hiểm xã hội|bhxh"
-    rf"|trung tâm|công an|văn phòng|(?:đảng|huyện|tỉnh|thành) {UY})"
-)
-_CONTINUES_NEXT = re.compile(r"(?:chính sách|thực hiện|về|của|và|[,\-–])\s*$")
-_CONTINUATION = re.compile(r"(?:việt nam|và |bhxh,|bảo hiểm y tế|[a-zđà-ỹ])")
 _SUMMARY_STOP = re.compile(
     r"^\s*(?:căn cứ|\(\s*ban hành kèm|\(\s*kèm theo|điều\s+\d|chương\s+[ivxlc\d]|mục\s+\d"
-    r"|theo đề nghị|xét đề nghị|kính gửi|quyết định\s*:)"
+    r"|theo đề nghị|xét đề nghị|kính gửi|nơi nhận|quyết định\s*:|[ivx]{1,4}\s*[.)]\s"
+    r"|\d{1,2}\s*[.)]\s|[a-zđ]\)\s|[-+•]\s)"
 )
-_AUTHORITY = re.compile(
-    rf"^\s*(?:chủ tịch|phó chủ tịch|{UY} ban nhân dân|ubnd|trưởng ban|giám đốc|ban chỉ đạo"
-    r"|tổng giám đốc|bộ trưởng|thủ tướng)"
+# The first words of a body paragraph; with a long line or a sentence end they are no summary.
+_OPENER = re.compile(
+    r"^\s*(?:ngày\s+\d|(?:thực hiện|căn cứ|theo|xét|để|nhằm|sau khi|trong|hiện nay|tiếp theo"
+    r"|trên cơ sở|vừa qua|thời gian qua|ủy ban nhân dân|ubnd)(?!\S))"
 )
+_BODY_LENGTH = 250
+_SENTENCE_END = (".", ":", ";")
 _BASIS = re.compile(r"^\s*căn cứ")
 _PROPOSAL = re.compile(r"^\s*(?:theo|xét) đề nghị")
 _VERB_LINE = re.compile(r"^\s*(?:quyết định|ban hành|quy định)\s*:?\s*$")
@@ -72,6 +50,7 @@ class Header:
     date_line: Located | None = None
     type_name: Located | None = None
     type_index: int | None = None
+    kind: str | None = None  # "quyết định", "quy chế", "công văn" ... (see Metadata.kind)
     summary: Located | None = None
     national_motto: Located | None = None
     authority_line: Located | None = None
@@ -80,281 +59,37 @@ class Header:
     body_start: int = 0  # first line after the opening
 
 
-@dataclass
-class _Piece:
-    index: int
-    begin: int
-    end: int
-
-
 def parse_header(lines: Lines, start: int, stop: int) -> Header:
     """Read the opening of the part lines[start:stop]."""
-    header = Header(body_start=start)
-    reader = _Letterhead(lines, header)
-    index = reader.read(start, min(stop, start + _LETTERHEAD_LINES))
-    bodies = _bodies(lines, reader.left)
-    if bodies:
-        header.issuer = bodies[-1]
-        header.parent = bodies[-2] if len(bodies) > 1 else None
+    head = read_letterhead(lines, start, min(stop, start + _LETTERHEAD_LINES))
+    header = Header(
+        issuer=head.bodies[-1] if head.bodies else None,
+        parent=head.bodies[-2] if len(head.bodies) > 1 else None,
+        number=head.number, symbol=head.symbol, number_line=head.number_line,
+        place=head.place, date=head.date, date_line=head.date_line,
+        type_name=head.type_name, type_index=head.type_index, summary=head.summary,
+        national_motto=head.national_motto, body_start=start,
+    )
+    index = head.end
     if header.type_index is not None:
         index = _summary(lines, header, header.type_index, stop)
         index = _authority(lines, header, index, stop)
+    header.kind = _kind(header)
     index = _bases(lines, header, index, stop)
     header.body_start = _after_proposal(lines, index, stop)
     return header
 
 
-class _Letterhead:
-    """One pass over the letterhead lines, cutting each into its pieces."""
-
-    def __init__(self, lines: Lines, header: Header) -> None:
-        self.lines = lines
-        self.header = header
-        self.left: list[_Piece] = []
-        self.motto_pending = False
-        self.slogan: Located | None = None
-        self.skip_to = -1
-        self._extra_cut: tuple[int, int] | None = None
-
-    def read(self, start: int, stop: int) -> int:
-        index = start
-        for index in range(start, stop):
-            if index <= self.skip_to:
-                continue
-            key = self.lines.keys[index]
-            if _LETTERHEAD_END.match(key) or self._type_line(index):
-                break
-            if self.header.number_line is not None and _CONGVAN_SUMMARY.match(key):
-                self._congvan_summary(index, stop)
-                continue
-            self._cut(index)
-        else:
-            index = stop
-        self._finish_motto()
-        return index
-
-    def _type_line(self, index: int) -> bool:
-        key = self.lines.keys[index]
-        match = TYPE_NAME.match(key.lstrip())
-        if match is None or self.header.type_index is not None:
-            return False
-        lead = len(key) - len(key.lstrip())
-        written = self.lines.texts[index][lead:lead + match.end()]
-        if not written.isupper():
-            return False
-        self.header.type_index = index
-        self.header.type_name = self.lines.located(index, lead, lead + match.end())
-        return True
-
-    def _congvan_summary(self, index: int, stop: int) -> None:
-        """A công văn prints its "V/v ..." under the number, in the left column."""
-        parts = [self.lines.texts[index].strip()]
-        last = index
-        while last + 1 < stop and self._summary_continues(last + 1):
-            last += 1
-            parts.append(self.lines.texts[last].strip())
-        self.header.summary = self.lines.located_text(index, " ".join(parts))
-        self.skip_to = last
-
-    def _summary_continues(self, index: int) -> bool:
-        key = self.lines.keys[index]
-        if self.lines.is_blank(index) or _MOTTO.search(key) or _SLOGAN.search(key):
-            return False
-        return find_date(key)[0] is None and not _LETTERHEAD_END.match(key)
-
-    def _cut(self, index: int) -> None:
-        key = self.lines.keys[index]
-        taken: list[tuple[int, int]] = []
-        self._extra_cut = None
-        for cutter in (self._motto, self._slogan, self._number):
-            found = cutter(index, key)
-            if found is not None:
-                taken.append(found)
-        if self._extra_cut is not None:
-            taken.append(self._extra_cut)
-        found = self._date(index, key, taken)  # after the number: "Số: 57/QĐ-UBND Xã A, ngày"
-        if found is not None:
-            taken.append(found)
-        if self.lines.is_blank(index):
-            return
-        for begin, end in _gaps(key, sorted(taken)):
-            for cell in _CELL.finditer(key, begin, end):
-                if cell.group().strip(" -–—_.,"):
-                    self.left.append(_Piece(index, cell.start(), cell.end()))
-
-    def _motto(self, index: int, key: str) -> tuple[int, int] | None:
-        match = _MOTTO.search(key)
-        if match is not None:
-            if self.header.national_motto is None:
-                self.header.national_motto = self.lines.located(index, match.start(), match.end())
-            self.motto_pending = match.group("vn") is None
-            rest = _motto_rest(key, match.end()) if self.motto_pending else None
-            if rest is not None:
-                # joined lines: "...CỘNG HÒA XÃ HỘI CHỦ NGHĨA BÌNH SƠN VIỆT NAM"
-                self.motto_pending = False
-                self._extend_motto(self.lines.texts[index][rest[0]:rest[1]])
-                self._extra_cut = rest
-            return match.start(), match.end()
-        if self.motto_pending:
-            rest = _motto_rest(key)
-            if rest is not None:
-                self.motto_pending = False
-                self._extend_motto(self.lines.texts[index][rest[0]:rest[1]])
-                return rest
-        return None
-
-    def _extend_motto(self, words: str) -> None:
-        motto = self.header.national_motto
-        if motto is not None:
-            self.header.national_motto = motto.model_copy(
-                update={"text": f"{motto.text} {words.strip()}"})
-
-    def _slogan(self, index: int, key: str) -> tuple[int, int] | None:
-        match = _SLOGAN.search(key)
-        if match is None:
-            return None
-        if self.slogan is None:
-            self.slogan = self.lines.located(index, match.start(), match.end())
-        return match.start(), match.end()
-
-    def _finish_motto(self) -> None:
-        """Keep the slogan with the motto: ND30-01 wants both, the model has one field."""
-        motto, slogan = self.header.national_motto, self.slogan
-        if slogan is None:
-            return
-        if motto is None:
-            self.header.national_motto = slogan
-        else:
-            text = f"{motto.text}\n{slogan.text}"
-            self.header.national_motto = motto.model_copy(update={"text": text})
-
-    def _number(self, index: int, key: str) -> tuple[int, int] | None:
-        if self.header.number_line is not None or "số" not in key:
-            return None
-        text, joined, last = self._with_following(index, _has_number)
-        match = _NUMBER.search(joined)
-        if match is None or joined[:match.start()].strip():
-            return None
-        number = match.group("num").strip(" ._…")
-        symbol = re.sub(r"\s+", "", text[match.start("sym"):match.end("sym")]).strip(".")
-        self.header.number = number or None
-        self.header.symbol = symbol or None
-        written = text[match.start():match.end()]
-        self.header.number_line = self.lines.located_text(index, written, match.start())
-        self.skip_to = max(self.skip_to, last)
-        return (match.start(), match.end()) if last == index else (match.start(), len(key))
-
-    def _date(self, index: int, key: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-        if self.header.date_line is not None or "ngày" not in key:
-            return None
-        text, joined, last = self._with_following(index, _has_date)
-        match, value = find_date(joined)
-        if match is None:
-            return None
-        floor = max((end for _, end in taken if end <= match.start()), default=0)
-        place_begin, place = _place(text, floor, match.start())
-        self.header.place = place
-        self.header.date = value
-        written = text[place_begin:match.end()].strip()
-        self.header.date_line = self.lines.located_text(index, written, place_begin)
-        self.skip_to = max(self.skip_to, last)
-        return (place_begin, match.end()) if last == index else (place_begin, len(key))
-
-    def _with_following(self, index: int, complete: Callable[[str], bool]) -> tuple[str, str, int]:
-        """A number or date broken one word per line ("Số:", "3036", "/BHXH", "-BT") rejoined."""
-        text, last = self.lines.texts[index], index
-        while last + 1 < len(self.lines) and last - index < 8:
-            piece = self.lines.texts[last + 1].strip()
-            if not piece or len(piece) > 14 or self.lines.is_blank(last + 1):
-                break
-            if complete(text.lower()) and not _GLUED.match(piece):
-                break
-            last += 1
-            glue = "" if _GLUED.match(piece) or text.endswith(("/", "-")) else " "
-            text = f"{text.rstrip()}{glue}{piece}"
-        return text, text.lower(), last
-
-
-def _has_number(key: str) -> bool:
-    return _NUMBER.search(key) is not None
-
-
-def _has_date(key: str) -> bool:
-    return find_date(key)[0] is not None
-
-
-def _motto_rest(key: str, start: int = 0) -> tuple[int, int] | None:
-    """The words of a wrapped motto on the next line, at the right end or alone."""
-    for match in _MOTTO_REST.finditer(key, start):
-        if not key[match.end():].strip() or not key[start:match.start()].strip():
-            return match.start(), match.end()
+def _kind(header: Header) -> str | None:
+    """The document's kind: its type name, or "công văn" for a letter with a "V/v" summary."""
+    if header.type_name is not None:
+        return type_kind(header.type_name.text)
+    if header.number_line is not None and header.summary is not None:
+        return "công văn"
     return None
 
 
-def _gaps(key: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    gaps, cursor = [], 0
-    for begin, end in taken:
-        if begin > cursor:
-            gaps.append((cursor, begin))
-        cursor = max(cursor, end)
-    if cursor < len(key):
-        gaps.append((cursor, len(key)))
-    return gaps
-
-
-def _place(text: str, floor: int, date_start: int) -> tuple[int, str | None]:
-    """Place name before ", ngày": the trailing words that are not the left column's capitals."""
-    before = text[floor:date_start]
-    words = [w for w in re.finditer(r"\S+", before) if any(c.isalpha() for c in w.group())]
-    keep = len(words)
-    capitals = [w for w in words if w.group().strip(",").isupper()]
-    if len(capitals) >= 2 and len(capitals) < len(words):
-        while keep > 0 and not words[len(words) - keep].group().strip(",").isupper():
-            keep -= 1
-        while keep > 0 and words[len(words) - keep].group().strip(",").isupper():
-            keep -= 1
-    chosen = words[len(words) - keep:] if keep else []
-    if not chosen:
-        return date_start, None
-    begin = floor + chosen[0].start()
-    place = text[begin:date_start].strip(" ,")
-    return begin, place or None
-
-
-def _bodies(lines: Lines, pieces: list[_Piece]) -> list[Located]:
-    """Left-column pieces grouped into body names: "ỦY BAN NHÂN DÂN" + "XÃ AN BÌNH" is one."""
-    bodies: list[tuple[_Piece, list[str]]] = []
-    for piece in [part for whole in pieces for part in _split_bodies(lines, whole)]:
-        text = lines.texts[piece.index][piece.begin:piece.end].strip(" -–—_")
-        key = text.lower()
-        if bodies and _continues(" ".join(bodies[-1][1]).lower(), key):
-            bodies[-1][1].append(text)
-        else:
-            bodies.append((piece, [text]))
-    located = []
-    for piece, parts in bodies:
-        start = lines.located(piece.index, piece.begin, piece.end)
-        located.append(start.model_copy(update={"text": " ".join(parts)}))
-    return located
-
-
-def _split_bodies(lines: Lines, piece: _Piece) -> list[_Piece]:
-    """Normalisation joins consecutive capital lines; cut them again where a body name starts."""
-    key = lines.keys[piece.index]
-    parts, begin = [], piece.begin
-    for match in _BODY_SPLIT.finditer(key, piece.begin, piece.end):
-        before = key[begin:match.start()]
-        if before.strip() and not _CONTINUES_NEXT.search(before):
-            parts.append(_Piece(piece.index, begin, match.start()))
-            begin = match.start()
-    parts.append(_Piece(piece.index, begin, piece.end))
-    return parts
-
-
-def _continues(previous: str, key: str) -> bool:
-    if _BODY_WORD.match(key) and not UNIT.match(key):
-        return bool(_CONTINUES_NEXT.search(previous)) and not key.startswith(("ủy ban", "ubnd"))
-    return bool(UNIT.match(key) or _CONTINUATION.match(key) or _CONTINUES_NEXT.search(previous))
+# ---------------------------------------------------------------------------- summary
 
 
 def _summary(lines: Lines, header: Header, type_index: int, stop: int) -> int:
@@ -368,23 +103,40 @@ def _summary(lines: Lines, header: Header, type_index: int, stop: int) -> int:
         parts.append(lines.texts[type_index][rest_begin:].strip(" :"))
     index = type_index + 1
     while index < stop and len(parts) < _SUMMARY_LINES:
-        key = lines.keys[index]
+        key, text = lines.keys[index], lines.texts[index]
         if lines.is_blank(index):
             if parts:
                 index += 1
                 break
-        elif _SUMMARY_STOP.match(key) or _is_authority(lines, index):
+        elif _SUMMARY_STOP.match(key) or _is_authority(lines, index) or _is_body(text, key):
             break
         else:
+            cut = authority_inside(text) if parts or not is_upper_text(text) else None
             if anchor is None:
                 anchor = (index, 0)
-            parts.append(lines.texts[index].strip())
+            parts.append(text[:cut].strip())
+            if cut is not None:
+                _authority_at(lines, header, index, cut)
+                index += 1
+                break
         index += 1
     if anchor is not None:
         lead = len(lines.texts[anchor[0]][anchor[1]:]) - len(lines.texts[anchor[0]][anchor[1]:]
                                                              .lstrip())
         header.summary = lines.located_text(anchor[0], " ".join(parts), anchor[1] + lead)
     return index
+
+
+def _is_body(text: str, key: str) -> bool:
+    """A body paragraph, not a summary line: a sentence that opens a text, or a long one."""
+    stripped = text.strip()
+    if len(stripped) > _BODY_LENGTH:
+        return True
+    return bool(_OPENER.match(key)) and (len(stripped) > 120 or stripped.endswith(_SENTENCE_END))
+
+
+def _authority_at(lines: Lines, header: Header, index: int, begin: int) -> None:
+    header.authority_line = lines.located(index, begin)
 
 
 def _after_type(lines: Lines, index: int, type_name: Located | None) -> int:
@@ -395,11 +147,13 @@ def _after_type(lines: Lines, index: int, type_name: Located | None) -> int:
 
 
 def _is_authority(lines: Lines, index: int) -> bool:
-    return bool(_AUTHORITY.match(lines.keys[index])) and is_upper_text(lines.texts[index])
+    return bool(AUTHORITY.match(lines.keys[index])) and is_upper_text(lines.texts[index])
 
 
 def _authority(lines: Lines, header: Header, index: int, stop: int) -> int:
     """The deciding authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", maybe on two lines."""
+    if header.authority_line is not None:
+        return index
     while index < stop and lines.is_blank(index):
         index += 1
     if index >= stop or not _is_authority(lines, index):
@@ -411,6 +165,9 @@ def _authority(lines: Lines, header: Header, index: int, stop: int) -> int:
         index += 1
     header.authority_line = lines.located(first).model_copy(update={"text": " ".join(parts)})
     return index
+
+
+# ------------------------------------------------------------------------------ bases
 
 
 def _bases(lines: Lines, header: Header, index: int, stop: int) -> int:

@@ -26,6 +26,11 @@ class Lines:
     def __len__(self) -> int:
         return len(self.items)
 
+    def loose(self, index: int) -> str:
+        """The line without marks, lower-cased (NormalizedText.loose): "QUYÉT" is "quyet"."""
+        item = self.items[index]
+        return self.source.loose[item.start:item.end]
+
     def located(self, index: int, begin: int = 0, end: int | None = None) -> Located:
         """The stripped text of line[begin:end] and where it starts."""
         raw = self.texts[index]

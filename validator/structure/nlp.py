@@ -164,6 +164,30 @@ def _trim_person(doc: Doc, ent: Span) -> Span | None:
     return Span(doc, ent.start, end, label="PERSON")
 
 
+def parse(text: str) -> Doc:
+    """The pipeline over a whole document; text beyond the pipeline's `max_length` goes through
+    in pieces cut at line ends and joined again, so a very long document is read, not refused.
+
+    Every piece ends with its newline, so the joined Doc has exactly the text given.
+    """
+    nlp = get_nlp()
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(_pieces(text, nlp.max_length))))
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut >= start else end  # a single line longer than a piece: cut it
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The shared blank pipeline; built once per process (the engine adds its Matchers to it)."""
