@@ -546,7 +546,7 @@ def cong_van() -> Sample:
                          "Siu Thị Bảy"))]
     return Sample("cv-xa-so-co-khoang-trang", ("cong-van", "number-with-space"), blocks,
                   ("docx", "pdf", "txt"), [],
-                  expect_header("125", "UBND-VX", "2025-08-05", "Xã Ea Hlê", type_name=None,
+                  expect_header("125", "UBND-VX", "2025-08-05", "Xã Ea Hlê", type_name="CÔNG VĂN",
                                 kind="công văn", summary=v_v),
                   [signer("KT.", "PHÓ CHỦ TỊCH", "Siu Thị Bảy",
                           ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"))])
@@ -565,7 +565,7 @@ def cong_van_addressed_left() -> Sample:
     ]) + "\n"
     return Sample("cv-xa-kinh-gui-cot-trai", ("cong-van", "addressed-in-left-column"), [],
                   ("txt",), [],
-                  expect_header("131", "UBND-VX", "2025-08-19", "Xã Ea Hlê", type_name=None,
+                  expect_header("131", "UBND-VX", "2025-08-19", "Xã Ea Hlê", type_name="CÔNG VĂN",
                                 kind="công văn", summary=v_v),
                   [signer("KT.", "PHÓ CHỦ TỊCH", "Siu Thị Bảy", ("KT. CHỦ TỊCH",))], text=text)
 

@@ -95,7 +95,7 @@ def test_damage_finds_the_debris_of_each_kind(text: str, found: list[str]) -> No
 
 @pytest.mark.parametrize("text", [
     "Căn cứ Luật Luật sư ngày 29 tháng 6 năm 2006; Luật Luật sư sửa đổi; Luật Luật sư",
-    "Đơn đề nghị số 258/ĐĐN-ĐLS của UBND, HĐND và Sở NN&PTNT",
+    "Đơn đề nghị số 41/ĐĐN-HCT của UBND, HĐND và Sở NN&PTNT",
     "a) Sở Nội vụ; b) Sở Tư pháp; c) Sở Y tế",
     "nhà nhà, người người thi đua",
 ])
@@ -119,10 +119,10 @@ def test_quality_bench_counts_what_plain_text_lacks() -> None:
     from script_loader import load_script
 
     bench = load_script("bench/bench_pdf_quality.py", "bench_pdf_quality")
-    plain = ["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-             "Số: /QĐ-HĐTĐ Lâm Đồng, ngày tháng 10 năm 2025",
+    plain = ["UBND TỈNH ĐÔNG NGUYÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Số: /QĐ-BCĐ Đông Nguyên, ngày tháng 10 năm 2025",
              "Căn cứ Luật Tổ chức chính quyền địa phương;"]
-    garbled = ["UBND T Ỉ NH LÂM Đ Ồ NG C Ộ", "Số: /QĐ-HĐTĐ Lâm Đồng, ngày tháng 10",
+    garbled = ["UBND T Ỉ NH ĐÔNG NGUY Ê N C Ộ", "Số: /QĐ-BCĐ Đông Nguyên, ngày tháng 10",
                "Căn cứ Luật Tổ Tổ ch ức ức chính quy ề n đị đị a phương;"]
     assert bench.page_defects(garbled, plain, first=True) == {
         "doubled": 3, "spaced": 9, "merged": 1}

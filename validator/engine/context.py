@@ -221,7 +221,10 @@ class DocContext:
         """Above the document type name (Quốc hiệu, issuing body, number, place and date)."""
         # Not the summary: a công văn prints its "V/v" line in the left column, before the
         # Quốc hiệu of the right column.
-        marks = [self.locate(self.doc.metadata.type_name), *self._scope_legal_bases()[:1]]
+        meta = self.doc.metadata
+        # A công văn prints no type name: the one structure names it by is not a line.
+        printed = meta.type_name if meta.kind != "công văn" else None
+        marks = [self.locate(printed), *self._scope_legal_bases()[:1]]
         marks += [(n.start, n.end) for n in self.doc.articles[:1]]
         starts = [r[0] for r in marks if r]
         if starts and min(starts) > 0:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from validator.model import DocType, Level, Messages
 from validator.normalize import loose_key
+from validator.structure.vocab import symbol_type
 
 if TYPE_CHECKING:
     from validator.structure.document import Document
@@ -26,15 +27,6 @@ FORMS: tuple[Form, ...] = (
     "decision", "regulation", "attached_regulation", "annex", "letter", "other",
 )  # fmt: skip
 
-# Nghị định 30/2020/NĐ-CP, Phụ lục III: abbreviations of document type names. A công văn's
-# symbol carries none of them (Số: 17/UBND-VX).
-TYPE_ABBREVIATIONS = frozenset(
-    loose_key(a)
-    for a in (
-        "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
-        "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
-    )
-)  # fmt: skip
 _LETTER_SUMMARY = re.compile(r"^\s*(?:v\s*/\s*v|ve viec)\b")
 _ISSUED_WITH = re.compile(r"^\s*\(?\s*(?:ban hanh )?kem theo (?:quyet dinh|qd)\b")
 _OPENING_LINES = 12
@@ -96,13 +88,6 @@ def document_form(doc: Document) -> Form:
 def _issued_with(doc: Document) -> bool:
     """An opening line "(Kèm theo Quyết định số ... ngày ...)": an annex of a decision."""
     return any(_ISSUED_WITH.match(loose_key(line.text)) for line in doc.text.lines[:_OPENING_LINES])
-
-
-def symbol_type(symbol: str) -> str | None:
-    """The type abbreviation a symbol starts with ("QĐ" in "QĐ-UBND"), or None."""
-    bare = re.sub(r"^\s*\d{4}\s*/", "", symbol)  # "2023/NĐ-CP": the year comes first
-    first = re.split(r"[-/]", bare.strip(), maxsplit=1)[0]
-    return first if loose_key(first) in TYPE_ABBREVIATIONS else None
 
 
 def issue_date(doc: Document) -> dt.date | None:

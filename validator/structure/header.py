@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from validator.model import Located
 from validator.structure.letterhead import read_letterhead
 from validator.structure.lines import Lines
-from validator.structure.vocab import AUTHORITY, authority_inside, is_upper_text, type_kind
+from validator.structure.vocab import (
+    AUTHORITY,
+    authority_inside,
+    is_upper_text,
+    symbol_type,
+    type_kind,
+)
 
 _SUMMARY_STOP = re.compile(
     r"^\s*(?:căn cứ|\(\s*ban hành kèm|\(\s*kèm theo|điều\s+\d|chương\s+[ivxlc\d]|mục\s+\d"
@@ -75,6 +81,11 @@ def parse_header(lines: Lines, start: int, stop: int) -> Header:
         index = _summary(lines, header, header.type_index, stop)
         index = _authority(lines, header, index, stop)
     header.kind = _kind(header)
+    if header.type_name is None and header.kind == "công văn" and header.summary is not None:
+        # A công văn prints no type name (Nghị định 30, Phụ lục I); its kind is the type name
+        # a reviewer names it by, placed at the "V/v" line that makes it one.
+        header.type_name = Located(text="CÔNG VĂN", page=header.summary.page,
+                                   line=header.summary.line)
     index = _bases(lines, header, index, stop)
     header.body_start = _after_proposal(lines, index, stop)
     return header
@@ -84,9 +95,11 @@ def _kind(header: Header) -> str | None:
     """The document's kind: its type name, or "công văn" for a letter with a "V/v" summary."""
     if header.type_name is not None:
         return type_kind(header.type_name.text)
-    if header.number_line is not None and header.summary is not None:
-        return "công văn"
-    return None
+    if header.number_line is None or header.summary is None:
+        return None
+    # A decision that lost its "QUYẾT ĐỊNH" line still says what it is in its symbol (QĐ-UBND);
+    # a công văn's symbol carries no type abbreviation (Số: 17/UBND-VX).
+    return "công văn" if not (header.symbol and symbol_type(header.symbol)) else None
 
 
 # ---------------------------------------------------------------------------- summary

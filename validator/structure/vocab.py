@@ -110,3 +110,21 @@ def authority_inside(text: str) -> int | None:
                 AUTHORITY.match(text[first.start():].lower()):
             return first.start()
     return None
+
+
+# Nghị định 30/2020/NĐ-CP, Phụ lục III: abbreviations of document type names. A công văn's
+# symbol carries none of them (Số: 17/UBND-VX).
+TYPE_ABBREVIATIONS = frozenset(
+    loose_key(a)
+    for a in (
+        "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
+        "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
+    )
+)  # fmt: skip
+
+
+def symbol_type(symbol: str) -> str | None:
+    """The type abbreviation a symbol starts with ("QĐ" in "QĐ-UBND"), or None."""
+    bare = re.sub(r"^\s*\d{4}\s*/", "", symbol)  # "2023/NĐ-CP": the year comes first
+    first = re.split(r"[-/]", bare.strip(), maxsplit=1)[0]
+    return first if loose_key(first) in TYPE_ABBREVIATIONS else None
