@@ -3,6 +3,8 @@ and an exit status."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 import traceback
@@ -12,6 +14,7 @@ from typing import Any
 import click
 
 from validator import __version__
+from validator.batch.signals import Interrupted
 from validator.cli.messages import EXIT_BROKEN_PIPE, HELP, UserError, help_text, say, tr
 from validator.config import ConfigError, FileSettings, LoadedSettings, load_settings
 from validator.report.labels import Lang
@@ -33,9 +36,21 @@ def _argv_lang(argv: Sequence[str]) -> Lang | None:
     return None
 
 
-def _read_settings() -> LoadedSettings | ConfigError:
+def _argv_config(argv: Sequence[str]) -> str | None:
+    """`--config FILE` is needed before click parses anything: settings are its defaults."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--config" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--config="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _read_settings(config: str | None) -> LoadedSettings | ConfigError:
     try:
-        return load_settings()
+        return load_settings(config)
     except ConfigError as exc:
         return exc
 
@@ -76,7 +91,7 @@ class ValidateGroup(click.Group):
         **extra: Any,
     ) -> int:
         argv = list(sys.argv[1:] if args is None else args)
-        settings = self.settings = _read_settings()
+        settings = self.settings = _read_settings(_argv_config(argv))
         from_file = settings.settings.lang if isinstance(settings, LoadedSettings) else None
         lang = self.lang = _argv_lang(argv) or from_file or "vi"
         _localize_help(self, lang)
@@ -107,21 +122,35 @@ def _guarded(run: Callable[[], object], lang: Lang) -> int:
     except click.ClickException as exc:
         say(exc.format_message())
         return exc.exit_code
+    except Interrupted as exc:  # Ctrl-C, SIGTERM, SIGHUP: what was finished is written
+        say(tr(lang, "interrupted"))
+        return exc.exit_status
     except (click.Abort, KeyboardInterrupt):
         say(tr(lang, "interrupted"))
         return 130
     except BrokenPipeError:  # `validate ... | head`: the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_BROKEN_PIPE
     except UserError as exc:
         say(f"validate: {exc}")
         return EXIT_USAGE
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in (errno.EBADF, errno.EPIPE):
+            _silence_stdout()  # standard output was closed: there is no one to tell
+            return EXIT_BROKEN_PIPE
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()
         say(tr(lang, "internal", error=f"{type(exc).__name__}: {exc}"))
         return EXIT_USAGE
     return result if isinstance(result, int) else 0
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so the interpreter's final flush has nowhere to fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError):
+        os.dup2(devnull, 1)
+    os.close(devnull)
 
 
 @click.group(

@@ -24,6 +24,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_rule": ("Không có quy tắc {rule_id}.", "There is no rule {rule_id}."),
     "output_error": ("Không ghi được tệp {path}: {error}", "Cannot write {path}: {error}"),
+    "output_is_input": (
+        "Tệp kết quả --output trùng với một tệp cần kiểm tra ({path}); hãy chọn tên khác.",
+        "The --output file is one of the files to check ({path}); choose another name.",
+    ),
+    "skipped": (
+        "Bỏ qua {skipped} tệp không phải văn bản hoặc tệp hệ thống, {excluded} tệp theo --exclude.",
+        "Skipped {skipped} non-document or system files, {excluded} files matching --exclude.",
+    ),
     "worker_error": (
         "Không khởi động được tiến trình kiểm tra: {error}",
         "The checking processes could not start: {error}",
@@ -74,6 +82,12 @@ HELP: dict[str, tuple[str, str]] = {
     "cache": ("Dùng lại kết quả của tệp không đổi.", "Reuse results of unchanged files."),
     "cache_dir": ("Thư mục bộ nhớ đệm.", "Cache folder."),
     "no_progress": ("Không hiện thanh tiến độ.", "Hide the progress bar."),
+    "exclude": ("Bỏ qua tệp, thư mục khớp mẫu này (tên hoặc đường dẫn); dùng nhiều lần được.",
+                "Leave out files and folders matching GLOB (name or path); repeatable."),
+    "dossiers": ("Mỗi thư mục là một hồ sơ: quyết định và quy chế được đối chiếu với nhau.",
+                 "Each folder is a dossier: its decision and regulation are checked together."),
+    "config": ("Tệp cấu hình (hoặc thư mục chứa validator.toml; '.' là thư mục hiện tại).",
+               "Settings file (or a folder holding validator.toml; '.' for this folder)."),
     "write": ("Ghi đè bản schema kèm theo gói.", "Rewrite the schema shipped in the package."),
     "check_schema": ("Báo lỗi nếu bản schema kèm theo đã cũ.",
                      "Fail if the shipped schema is out of date."),

@@ -22,6 +22,7 @@ from validator.engine.schema import (
     AnyNode,
     AppliesTo,
     CheckNode,
+    DossierHook,
     LeafNode,
     NotNode,
     PackSpec,
@@ -73,6 +74,7 @@ class Rule:
     pack: str
     path: Path
     line: int | None = None
+    dossier: DossierHook | None = None  # judged again across a dossier (validator.dossier)
 
 
 @dataclass
@@ -225,6 +227,7 @@ def _compile_rule(
         pack=pack,
         path=path,
         line=line_of(raw, where),
+        dossier=spec.dossier,
     )
 
 

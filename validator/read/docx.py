@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from validator.model import Encoding, ReadFailure, ReadResult, SourceLine, SourcePage
 from validator.read import legacy
+from validator.read.limits import DEFAULT_LIMITS, Limits
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # a DOCX bigger than this once unpacked is a zip bomb
 MAX_RATIO = 200  # compression ratio beyond which a part is a zip bomb
@@ -55,7 +56,7 @@ class _Builder:
         return ReadResult(format="docx", encoding=self.encoding, pages=pages)
 
 
-def read_docx(data: bytes) -> ReadResult:
+def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     _guard_zip(data)
     try:
         document = docx.Document(io.BytesIO(data))

@@ -32,6 +32,7 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageSequence, UnidentifiedImageError
 
 from validator.model import Box, ReadFailure, SourceLine, SourcePage
+from validator.read.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -1030,7 +1031,8 @@ def renumber_tables(pages: Sequence[SourcePage], first_table: int = 1) -> list[S
     return result
 
 
-def read_images(data: bytes, *, workers: int | None = None) -> list[SourcePage]:
+def read_images(data: bytes, *, workers: int | None = None,
+                limits: Limits = DEFAULT_LIMITS) -> list[SourcePage]:
     """OCR a PNG, JPEG or TIFF file; every frame of a multi-page TIFF is a page."""
     _require_tesseract()
     try:

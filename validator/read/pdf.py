@@ -18,6 +18,7 @@ from pdfplumber import table as plumber_table
 
 from validator.model import Box, Encoding, ReadFailure, ReadResult, SourceLine, SourcePage
 from validator.read import legacy
+from validator.read.limits import DEFAULT_LIMITS, Limits
 
 OcrMode = Literal["auto", "always", "never"]
 
@@ -69,7 +70,7 @@ class _Row:
         return [" ".join(s.text.strip() for s in cell).strip() for cell in cells]
 
 
-def read_pdf(data: bytes, ocr: OcrMode = "auto") -> ReadResult:
+def read_pdf(data: bytes, ocr: OcrMode = "auto", limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     pdf = _open(data)
     try:
         reader = _PdfReader(pdf, data, ocr)
