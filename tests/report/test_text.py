@@ -18,7 +18,8 @@ def test_text_shows_failed_rules_with_evidence_and_where_they_looked(docs, run_v
                                                                    hostile):
     block = render("text", docs, run_vi).split("\n\n")[1]
     assert "✗ CV3036-03 [lỗi] Thành phần Ban Chỉ đạo" in block
-    assert f"«{hostile}» — trang 1, dòng 12" in block
+    shown = hostile.replace("\x0c", "\\x0c")  # control characters are shown, not obeyed
+    assert f"«{shown}» — trang 1, dòng 12" in block
     assert "(nhận dạng chữ kém tin cậy)" in block
     assert "Đã tìm trong: Điều 2" in block
     assert "✗ ND30-04 [thông tin]" in block

@@ -88,10 +88,11 @@ def discover(args: Iterable[str], exclude: Sequence[str] = (),
     return found
 
 
-def _order(name: str) -> tuple[str, str]:
-    """Files of one folder together (a folder dossier is one run of consecutive entries)."""
+def _order(name: str) -> tuple[list[str], str]:
+    """Files of one folder together, before its subfolders (a folder dossier is one run of
+    consecutive entries); folders in tree order."""
     folder, _, base = name.rpartition("/")
-    return folder, base
+    return folder.split("/"), base
 
 
 def _dossier_of(name: str) -> str:
@@ -149,7 +150,8 @@ def _walk(folder: str, found: Discovery, exclude: tuple[str, ...], dossiers: boo
     root = os.path.realpath(folder)
 
     def unreadable(error: OSError) -> None:
-        found._problem(error.filename or folder, "unreadable", error.strerror or str(error))
+        where = os.path.normpath(error.filename) if error.filename else folder
+        found._problem(where, "unreadable", error.strerror or str(error))
 
     whole: list[str] = []  # folders the glob names: all of each is taken
     for current, folders, files in os.walk(folder, onerror=unreadable):
@@ -172,8 +174,8 @@ def _walk(folder: str, found: Discovery, exclude: tuple[str, ...], dossiers: boo
             elif excluded(rel, exclude):
                 found.excluded += 1
             else:
-                _take_file(os.path.join(current, name), os.path.join(current, name), found,
-                           dossiers, root)
+                path = os.path.normpath(os.path.join(current, name))
+                _take_file(path, path, found, dossiers, root)
 
 
 def _folders_to_walk(current: str, folders: list[str], prefix: str, root: str,
@@ -181,7 +183,7 @@ def _folders_to_walk(current: str, folders: list[str], prefix: str, root: str,
                      pattern: list[str] | None) -> list[str]:
     kept = []
     for name in sorted(folders):
-        full = os.path.join(current, name)
+        full = os.path.normpath(os.path.join(current, name))
         if is_litter(name):
             continue
         if excluded(prefix + name, exclude):

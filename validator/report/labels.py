@@ -41,6 +41,9 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{documents} documents: {compliant} compliant, {non_compliant} non-compliant, "
         "{not_applicable} not applicable, {error} unreadable.",
     ),
+    "dossier": ("Hồ sơ", "Dossier"),
+    "incomplete": ("Lần kiểm tra bị dừng giữa chừng: kết quả trên chưa đủ.",
+                   "The run was stopped: the results above are incomplete."),
     "report_title": ("Kết quả kiểm tra văn bản Ban Chỉ đạo BHXH, BHYT",
                      "Check results: BHXH/BHYT steering-committee documents"),
     "col.document": ("Văn bản", "Document"),

@@ -1,5 +1,8 @@
 """Plain text for a reviewer at a terminal: per document the verdict first, then each failed
-rule with its message, the quoted evidence with page and line, and where the check looked."""
+rule with its message, the quoted evidence with page and line, and where the check looked.
+
+Whatever comes from a document or a file name passes through `terminal_safe` before it is
+written: control characters are shown, never obeyed. Last come the dossiers, if any."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from validator.report.formatters.base import (
     StreamFormatter,
     error_message,
     result_message,
+    terminal_safe,
 )
 from validator.report.labels import enum_label, label
 
@@ -30,12 +34,15 @@ class TextFormatter(StreamFormatter):
     def _line(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
+    def _safe(self, text: str = "") -> None:
+        self._line(terminal_safe(text))
+
     def document(self, doc: DocumentReport) -> None:
         lang = self.run.lang
         verdict = self._style(label(doc.verdict, lang), _VERDICT_COLOURS[doc.verdict], bold=True)
-        self._line(f"{verdict}  {doc.path}")
+        self._line(f"{verdict}  {terminal_safe(doc.path)}")
         if doc.error is not None:
-            self._line(f"  [{doc.error.code}] {error_message(doc, lang)}")
+            self._safe(f"  [{doc.error.code}] {error_message(doc, lang)}")
         else:
             kind = enum_label("doc_type", doc.doc_type, lang)
             level = enum_label("level", doc.level, lang)
@@ -52,12 +59,12 @@ class TextFormatter(StreamFormatter):
         rule_id = self._style(f"{_FAIL_MARK} {result.rule_id}", colour, bold=True)
         severity = label(f"severity.{result.severity}", lang)
         title = result.title.vi if lang == "vi" else result.title.en
-        self._line(f"  {rule_id} [{severity}] {title}")
-        self._line(f"      {result_message(result, lang)}")
+        self._line(f"  {rule_id} [{severity}] {terminal_safe(title)}")
+        self._safe(f"      {result_message(result, lang)}")
         for evidence in result.evidence:
-            self._line(f"      {self._evidence(evidence)}")
+            self._safe(f"      {self._evidence(evidence)}")
         if result.looked_in:
-            self._line("      " + label("looked_in", lang, where=result.looked_in))
+            self._safe("      " + label("looked_in", lang, where=result.looked_in))
 
     def _evidence(self, evidence: Evidence) -> str:
         lang = self.run.lang
@@ -79,4 +86,16 @@ class TextFormatter(StreamFormatter):
         )
 
     def finish(self, summary: Summary) -> None:
-        self._line(label("summary", self.run.lang, **summary.model_dump()))
+        lang = self.run.lang
+        for dossier in summary.dossiers:
+            verdict = self._style(label(dossier.verdict, lang), _VERDICT_COLOURS[dossier.verdict],
+                                  bold=True)
+            self._line(f"{label('dossier', lang)} {verdict}  {terminal_safe(dossier.id)}")
+            if dossier.message:
+                self._safe(f"  {dossier.message}")
+        if summary.dossiers:
+            self._line()
+        counts = summary.model_dump(exclude={"dossiers", "complete"})
+        self._line(label("summary", lang, **counts))
+        if not summary.complete:
+            self._line(label("incomplete", lang))
