@@ -24,7 +24,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from validator.engine import verdict
 from validator.model import (
     DecisionRef,
     DocumentReport,
@@ -112,6 +111,8 @@ class Dossiers:
 def judge(documents: Sequence[DocumentReport], hooks: Sequence[_Hook],
           lang: str = "vi") -> list[DocumentReport]:
     """The documents of one dossier with their dossier rules judged across the files."""
+    from validator.engine import verdict  # here: the command line starts without the engine
+
     decisions = [d for d in documents if d.doc_type == "decision"]
     pairs = _pairs(documents, decisions)
     judged = []

@@ -15,6 +15,7 @@ import click
 
 from validator import __version__
 from validator.batch.signals import Interrupted
+from validator.cli.common import OutputClosed
 from validator.cli.messages import EXIT_BROKEN_PIPE, HELP, UserError, help_text, say, tr
 from validator.config import ConfigError, FileSettings, LoadedSettings, load_settings
 from validator.report.labels import Lang
@@ -122,13 +123,11 @@ def _guarded(run: Callable[[], object], lang: Lang) -> int:
     except click.ClickException as exc:
         say(exc.format_message())
         return exc.exit_code
-    except Interrupted as exc:  # Ctrl-C, SIGTERM, SIGHUP: what was finished is written
+    except (click.Abort, KeyboardInterrupt) as exc:  # Ctrl-C, SIGTERM: what was done is written
         say(tr(lang, "interrupted"))
-        return exc.exit_status
-    except (click.Abort, KeyboardInterrupt):
-        say(tr(lang, "interrupted"))
-        return 130
-    except BrokenPipeError:  # `validate ... | head`: the reader has all it wants
+        cause = exc.__cause__ if isinstance(exc, click.Abort) else exc  # click wraps it
+        return cause.exit_status if isinstance(cause, Interrupted) else 130
+    except (BrokenPipeError, OutputClosed):  # `validate ... | head`: the reader has enough
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except UserError as exc:

@@ -84,14 +84,20 @@ def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator
         if sys.stdout is None:  # started with standard output closed
             raise OSError(errno.EBADF, "standard output is closed")
         if binary:
-            yield sys.stdout.buffer
-            sys.stdout.buffer.flush()
+            try:
+                yield sys.stdout.buffer
+                sys.stdout.buffer.flush()
+            except BrokenPipeError as exc:
+                raise OutputClosed from exc
             return
         stream = sys.stdout
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
-        yield stream
-        stream.flush()
+        try:
+            yield stream
+            stream.flush()
+        except BrokenPipeError as exc:  # not an OSError any more: click would exit 1 on it
+            raise OutputClosed from exc
         return
     target = Path(path)
     try:
@@ -113,6 +119,10 @@ def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+class OutputClosed(Exception):
+    """Standard output was closed by its reader (`validate ... | head`)."""
 
 
 def max_bytes(max_size_mb: float | None) -> int | None:
