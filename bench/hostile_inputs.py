@@ -76,11 +76,9 @@ def cp1258(text: str) -> bytes:
     out = b""
     for char in unicodedata.normalize("NFC", text):
         parts = unicodedata.normalize("NFD", char)
-        if len(parts) > 1 and parts[-1] in _TONES:
-            out += unicodedata.normalize("NFC", parts[:-1]).encode("cp1258")
-            out += parts[-1].encode("cp1258")
-        else:
-            out += char.encode("cp1258")
+        tones = [mark for mark in parts if mark in _TONES]
+        base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONES))
+        out += base.encode("cp1258") + "".join(tones).encode("cp1258")
     return out
 
 
