@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import docx
@@ -60,7 +61,7 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     _guard_zip(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise ReadFailure("corrupt", str(exc)) from exc
     except Exception as exc:  # lxml raises its own XMLSyntaxError family
         if type(exc).__module__.startswith("lxml"):
