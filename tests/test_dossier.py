@@ -157,3 +157,23 @@ def test_archives_and_folder_dossiers_end_to_end(submissions) -> None:
     assert dossiers["tinh"]["message"] == "Quy chế qc.txt kèm theo quyết định qd.docx."
     text = CliRunner().invoke(cli, ["tinh", "--dossiers", "--no-progress"]).stdout
     assert "Hồ sơ ĐẠT  tinh" in text and "Quy chế qc.txt kèm theo quyết định qd.docx." in text
+
+
+def test_the_sample_dossiers_read_as_their_manifest_says(monkeypatch, tmp_path) -> None:
+    folder = SAMPLES / "dossiers"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    result = CliRunner().invoke(cli, [".", "-f", "json", "-j", "2", "--no-progress"])
+    report = json.loads(result.stdout)
+    documents = {d["path"]: d for d in report["documents"]}
+    dossiers = {d["id"]: d for d in report["summary"]["dossiers"]}
+    assert len(documents) == sum(len(entry["members"]) for entry in manifest)
+    for entry in manifest:
+        for name, member in entry["members"].items():
+            document = documents[f"{entry['file']}/{name}"]
+            assert document["verdict"] == member["verdict"], name
+            if document["doc_type"] == "regulation":
+                nd30 = next(r for r in document["results"] if r["rule_id"] == "ND30-08")
+                assert nd30["status"] == entry["nd30_08"], name
+        assert dossiers[entry["file"]]["verdict"] == entry["dossier_verdict"]
