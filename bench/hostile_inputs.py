@@ -61,14 +61,25 @@ def zip_bytes(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> 
     return buffer.getvalue()
 
 
+class LegacyName(zipfile.ZipInfo):
+    """A member name written as raw bytes without the UTF-8 flag, as old Windows zip tools
+    write them (zipfile itself writes any non-ASCII name as flagged UTF-8)."""
+
+    def __init__(self, raw: bytes) -> None:
+        super().__init__(raw.decode("cp437"), date_time=(2024, 3, 12, 8, 0, 0))
+        self.raw = raw
+        self.compress_type = zipfile.ZIP_DEFLATED
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # zipfile calls it by this name
+        return self.raw, self.flag_bits & ~0x800
+
+
 def legacy_name_zip(names: dict[bytes, bytes]) -> bytes:
-    """Members whose names are raw bytes without the UTF-8 flag (old Windows zip tools):
-    written under ASCII stand-ins of the same length, then the bytes swapped in."""
-    stand_ins = {raw: f"{index:0{len(raw)}d}".encode() for index, raw in enumerate(names)}
-    data = zip_bytes({stand_ins[raw].decode(): body for raw, body in names.items()})
-    for raw, stand_in in stand_ins.items():
-        data = data.replace(stand_in, raw)
-    return data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for raw, data in names.items():
+            archive.writestr(LegacyName(raw), data)
+    return buffer.getvalue()
 
 
 def cp1258(text: str) -> bytes:

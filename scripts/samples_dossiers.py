@@ -81,23 +81,27 @@ def _member_bytes(spec: dict, name: str, source: str) -> bytes:
     return data
 
 
+class _LegacyName(zipfile.ZipInfo):
+    """A name written as raw code-page bytes without the UTF-8 flag (zipfile itself writes
+    any non-ASCII name as flagged UTF-8)."""
+
+    def __init__(self, raw: bytes) -> None:
+        super().__init__(raw.decode("cp437"), date_time=_STAMP)
+        self.raw = raw
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # zipfile calls it by this name
+        return self.raw, self.flag_bits & ~0x800
+
+
 def archive(spec: dict) -> bytes:
     buffer = io.BytesIO()
-    stand_ins: dict[bytes, bytes] = {}
     with zipfile.ZipFile(buffer, "w", spec["method"]) as zipped:
-        for index, (name, source) in enumerate(spec["members"].items()):
-            stored_name = name
-            if spec["names"] == "cp1258":  # an ASCII stand-in, swapped for the raw bytes
-                raw = cp1258(name)
-                stored_name = f"{index:0{len(raw)}d}"
-                stand_ins[stored_name.encode()] = raw
-            info = zipfile.ZipInfo(stored_name, date_time=_STAMP)
+        for name, source in spec["members"].items():
+            info = (_LegacyName(cp1258(name)) if spec["names"] == "cp1258"
+                    else zipfile.ZipInfo(name, date_time=_STAMP))
             info.compress_type = spec["method"]
             zipped.writestr(info, _member_bytes(spec, name, source))
-    data = buffer.getvalue()
-    for stand_in, raw in stand_ins.items():
-        data = data.replace(stand_in, raw)
-    return data
+    return buffer.getvalue()
 
 
 def build(folder: Path) -> None:
