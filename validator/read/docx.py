@@ -1,234 +1,149 @@
-"""DOCX reader: body paragraphs and tables in document order, with legacy-font decoding.
+"""DOCX reader: the document as Word shows it, with tracked changes accepted (SPEC §2).
 
-Layout tables (the two-column header, the signature block) are read cell by cell so the
-issuing body comes before the national motto; data tables (the member list) become one
-line per row with TAB between cells.
+Body paragraphs and tables come in document order, automatic numbering rendered at the start
+of its paragraph, page headers at the top of their page, text boxes after the paragraph they
+are anchored to, legacy TCVN3/VNI runs decoded by their font. Pages are counted at the page
+breaks the file records: typed breaks, section breaks, and the breaks Word rendered when it last
+laid the document out (`w:lastRenderedPageBreak`).
+
+python-docx opens the package and its parts; the text is walked on its lxml tree
+(docx_blocks, docx_inline, docx_numbering, docx_headers), since python-docx renders neither
+numbering nor fields nor tracked changes.
 """
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-import zlib
-from collections.abc import Iterator
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import docx
-from docx.document import Document as WordDocument
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml.etree import _Element
 
-from validator.model import Encoding, ReadFailure, ReadResult, SourceLine, SourcePage
-from validator.read import legacy
-from validator.read.limits import DEFAULT_LIMITS, Limits
+from validator.model import Encoding, ReadFailure, ReadingNote, ReadResult, SourceLine, SourcePage
+from validator.read.docx_blocks import BlockReader, Lines
+from validator.read.docx_headers import Headers
+from validator.read.docx_inline import Changes, InlineReader
+from validator.read.docx_numbering import Numbering
+from validator.read.docx_package import open_document
+from validator.read.docx_styles import Styles
 
-MAX_UNZIPPED = 200 * 1024 * 1024  # a DOCX bigger than this once unpacked is a zip bomb
-MAX_RATIO = 200  # compression ratio beyond which a part is a zip bomb
-MAX_PARTS = 2000
+if TYPE_CHECKING:
+    from validator.read.limits import Limits
+
+MAX_PARAGRAPHS = 50_000  # paragraphs and table rows; Limits.max_paragraphs when the run has one
 
 
 class _Builder:
-    """Collects lines, counting pages at the page breaks Word recorded."""
+    """Collects lines page by page; a page's header comes before its first line."""
 
-    def __init__(self) -> None:
+    def __init__(self, header: Callable[[int, bool], list[str]]) -> None:
         self.page = 1
         self.line = 0
         self.pages: dict[int, list[SourceLine]] = {}
         self.tables = 0
-        self.encoding: Encoding = "unicode"
+        self._header = header
+        self._started = False  # the page has lines of its own
+        self._section_start = True  # the page is the first of its section
 
     def add(self, text: str, table: int | None = None) -> None:
+        if not self._started:
+            self._started = True
+            for line in self._header(self.page, self._section_start):
+                self._append(line, None)
+            self._section_start = False
+        self._append(text, table)
+
+    def _append(self, text: str, table: int | None) -> None:
         self.line += 1
         self.pages.setdefault(self.page, []).append(
             SourceLine(page=self.page, line=self.line, text=text, table=table)
         )
 
-    def new_page(self) -> None:
-        if self.line:
+    def new_page(self, section_start: bool = False) -> None:
+        if self._started:
             self.page += 1
             self.line = 0
+            self._started = False
+        self._section_start = self._section_start or section_start
 
-    def result(self) -> ReadResult:
+    def new_table(self) -> int:
+        self.tables += 1
+        return self.tables
+
+    def pages_read(self) -> tuple[SourcePage, ...]:
         last = max(self.pages, default=1)
-        pages = tuple(
+        return tuple(
             SourcePage(number=n, lines=tuple(self.pages.get(n, ()))) for n in range(1, last + 1)
         )
-        return ReadResult(format="docx", encoding=self.encoding, pages=pages)
 
 
-def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
-    _guard_zip(data)
+def read_docx(data: bytes, limits: Limits | None = None) -> ReadResult:
+    document = open_document(data)
+    part = document.part
+    body = part.element.body
+    _check_size(body, limits.max_paragraphs if limits is not None else MAX_PARAGRAPHS)
+    styles = Styles.parse(_element(part, RT.STYLES))
+    numbering = Numbering.parse(_element(part, RT.NUMBERING), styles)
+    changes = Changes()
+    header_inline = InlineReader(styles, changes, skip_page_fields=True)
+
+    def render_header(rel_id: str) -> list[str]:
+        element = _related_element(part, rel_id)
+        if element is None:
+            return []
+        lines = Lines(page=builder.page)
+        header_inline.page = builder.page
+        BlockReader(header_inline, numbering.fresh(), lines).blocks(element)
+        return lines.lines
+
+    headers = Headers(body, _element(part, RT.SETTINGS), render_header)
+    builder = _Builder(headers.lines)
+
+    def section_end(_sink: object) -> None:
+        if headers.next_section():
+            builder.new_page(section_start=True)
+
+    inline = InlineReader(styles, changes)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise ReadFailure("corrupt", str(exc)) from exc
-    except Exception as exc:  # lxml raises its own XMLSyntaxError family
-        if type(exc).__module__.startswith("lxml"):
-            raise ReadFailure("corrupt", str(exc)) from exc
-        raise
-    builder = _Builder()
-    reader = _BodyReader(document, builder)
-    reader.read_headers()
-    reader.read_blocks(document.element.body)
-    result = builder.result()
-    if not any(line.text.strip() for line in result.lines):
+        BlockReader(inline, numbering, builder, on_section_end=section_end).blocks(body)
+    except RecursionError as exc:
+        raise ReadFailure("too_large", "content nested too deeply") from exc
+    pages = builder.pages_read()
+    if not any(line.text.strip() for page in pages for line in page.lines):
         raise ReadFailure("empty")
-    return result
+    encoding: Encoding = inline.encoding if inline.encoding != "unicode" else header_inline.encoding
+    return ReadResult(format="docx", encoding=encoding, pages=pages, notes=_notes(changes))
 
 
-def _guard_zip(data: bytes) -> None:
+def _check_size(body: _Element, limit: int) -> None:
+    """Refuse a body with more paragraphs and rows than the limit before reading any."""
+    count = int(body.xpath("count(.//w:p | .//w:tr)"))
+    if count > limit:
+        raise ReadFailure("too_large", f"max_paragraphs: {count} > {limit}")
+
+
+def _element(part, relationship: str) -> _Element | None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
-        raise ReadFailure("corrupt", str(exc)) from exc
-    except (RuntimeError, NotImplementedError) as exc:  # encrypted or exotic compression
-        raise ReadFailure("encrypted" if "encrypted" in str(exc) else "corrupt") from exc
-    total = sum(info.file_size for info in infos)
-    if len(infos) > MAX_PARTS or total > MAX_UNZIPPED or any(
-        info.compress_size and info.file_size / info.compress_size > MAX_RATIO
-        and info.file_size > 1_000_000
-        for info in infos
-    ):
-        raise ReadFailure("corrupt", "archive expands too much (zip bomb)")
+        related = part.part_related_by(relationship)
+    except KeyError:
+        return None
+    return getattr(related, "element", None)
 
 
-class _BodyReader:
-    def __init__(self, document: WordDocument, builder: _Builder) -> None:
-        self.document = document
-        self.builder = builder
-        self.default_font = _default_font(document)
-
-    def read_headers(self) -> None:
-        """Page headers sometimes carry the letterhead; read the first section's once."""
-        sections = self.document.sections
-        if sections and not sections[0].header.is_linked_to_previous:
-            self.read_blocks(sections[0].header._element)
-
-    def read_blocks(self, parent) -> None:
-        for child in parent.iterchildren():
-            if child.tag == qn("w:p"):
-                self.read_paragraph(Paragraph(child, self.document))
-            elif child.tag == qn("w:tbl"):
-                self.read_table(Table(child, self.document))
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
-                if content is not None:
-                    self.read_blocks(content)
-
-    def read_paragraph(self, paragraph: Paragraph) -> None:
-        if _starts_on_new_page(paragraph):
-            self.builder.new_page()
-        for text in self.paragraph_text(paragraph).split("\n"):
-            self.builder.add(text)
-        if _has_page_break(paragraph):
-            self.builder.new_page()
-
-    def paragraph_text(self, paragraph: Paragraph) -> str:
-        style_font = _style_font(paragraph) or self.default_font
-        parts = []
-        for run in _runs(paragraph):
-            font = run.font.name or style_font
-            encoding, capitals = legacy.encoding_from_font(font)
-            text = run.text
-            if encoding:
-                self.builder.encoding = encoding
-                text = legacy.decode(_legacy_run_text(run), encoding, capitals=capitals)
-            parts.append(text)
-        return "".join(parts)
-
-    def read_table(self, table: Table) -> None:
-        if _is_layout_table(table):
-            # Column by column: the whole left block (issuing body, Số) before the right one.
-            seen: set[int] = set()
-            rows = [_unique_cells(row) for row in table.rows]
-            for column in range(max(len(cells) for cells in rows)):
-                for cells in rows:
-                    if column < len(cells) and id(cells[column]._tc) not in seen:
-                        seen.add(id(cells[column]._tc))
-                        self.read_blocks(cells[column]._tc)
-            return
-        self.builder.tables += 1
-        for row in table.rows:
-            cells = [
-                " ".join(self.paragraph_text(p).strip() for p in cell.paragraphs).strip()
-                for cell in _unique_cells(row)
-            ]
-            self.builder.add("\t".join(cells), table=self.builder.tables)
+def _related_element(part, rel_id: str) -> _Element | None:
+    related = part.related_parts.get(rel_id)
+    return getattr(related, "element", None)
 
 
-def _runs(paragraph: Paragraph) -> Iterator:
-    for item in paragraph.iter_inner_content():
-        if hasattr(item, "runs"):  # a hyperlink holds runs of its own
-            yield from item.runs
-        else:
-            yield item
-
-
-def _legacy_run_text(run) -> str:
-    """Run text where an optional hyphen stays U+00AD: in TCVN3 that byte is the letter ư.
-
-    Word keeps a typed 0xAD as text, but LibreOffice saves it as <w:softHyphen/>, which
-    python-docx's Run.text leaves out.
-    """
-    parts = []
-    for child in run._r:
-        if child.tag == qn("w:softHyphen"):
-            parts.append("\xad")
-        elif child.tag == qn("w:t"):
-            parts.append(child.text or "")
-        elif child.tag == qn("w:tab"):
-            parts.append("\t")
-        elif child.tag in (qn("w:br"), qn("w:cr")):
-            parts.append("\n")
-    return "".join(parts)
-
-
-def _unique_cells(row) -> list:
-    """Merged cells repeat in python-docx's view of a row; keep each once."""
-    seen: set[int] = set()
-    cells = []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            cells.append(cell)
-    return cells
-
-
-def _is_layout_table(table: Table) -> bool:
-    """A table of at most two columns that places blocks side by side (header, signature).
-
-    A data table has more columns, or a heading row ("STT", "Họ và tên", "Chức vụ").
-    """
-    columns = max((len(_unique_cells(r)) for r in table.rows), default=0)
-    if columns > 2 or not table.rows:
-        return False
-    first_row = [cell.text.strip() for cell in _unique_cells(table.rows[0])]
-    return not any(_DATA_HEADING.match(text) for text in first_row)
-
-
-_DATA_HEADING = re.compile(r"(stt|tt|số tt|họ (và )?tên|chức (vụ|danh)|đơn vị|nhiệm vụ)\b",
-                           re.IGNORECASE)
-
-
-def _starts_on_new_page(paragraph: Paragraph) -> bool:
-    return paragraph.paragraph_format.page_break_before is True
-
-
-def _has_page_break(paragraph: Paragraph) -> bool:
-    return any(br.get(qn("w:type")) == "page" for br in paragraph._p.iter(qn("w:br")))
-
-
-def _style_font(paragraph: Paragraph) -> str | None:
-    style = paragraph.style
-    while style is not None:
-        if style.font is not None and style.font.name:
-            return style.font.name
-        style = style.base_style
-    return None
-
-
-def _default_font(document: WordDocument) -> str | None:
-    fonts = document.styles.element.find(qn("w:docDefaults") + "//" + qn("w:rFonts"))
-    return None if fonts is None else fonts.get(qn("w:ascii"))
+def _notes(changes: Changes) -> tuple[ReadingNote, ...]:
+    if not changes.count:
+        return ()
+    return (ReadingNote(
+        code="tracked_changes",
+        message=(f"Tệp còn {changes.count} thay đổi được theo dõi (Track Changes) chưa được "
+                 "chấp nhận; đã đọc như khi chấp nhận tất cả: phần chèn được tính, phần xóa "
+                 "bị bỏ qua."),
+        message_en=(f"The file has {changes.count} tracked changes not yet accepted; it was "
+                    "read as if all were accepted: insertions count, deletions are left out."),
+        page=changes.first_page,
+    ),)

@@ -8,9 +8,7 @@ then only when the file does not read as text that merely mentions it.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from typing import Literal
 
 Sniffed = Literal["pdf", "docx", "doc", "txt", "image", "zip", "unknown"]
@@ -48,12 +46,11 @@ def sniff(data: bytes) -> Sniffed:
 
 
 def _is_word_zip(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        # A truncated DOCX loses its central directory; the local header still names the part.
-        return b"word/" in data[:4096]
+    """The package's own relationships name a Word main part (any part name: Word Online
+    saves `word/document2.xml`)."""
+    from validator.read.docx_package import is_word_package
+
+    return is_word_package(data)
 
 
 def _is_bmp(head: bytes) -> bool:
