@@ -46,7 +46,7 @@ from validator.model import ErrorCode
 from validator.read.limits import memory_detail
 
 _WINDOW_PER_JOB = 4
-_MEMORY_POLL = 0.25  # seconds between two looks at the workers' resident memory
+_MEMORY_POLL = 0.2  # seconds between two looks at the workers' resident memory
 _CRASH_NEAR_LIMIT = 0.5  # a worker that dies above this share of its memory limit ran out
 
 
