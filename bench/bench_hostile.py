@@ -13,7 +13,8 @@ Builds the hostile classes of bench/hostile_inputs.py in a temporary folder, the
    tag every process of the run inherits, so only this run's processes are counted).
 
 Each run is measured from a fresh process: getrusage(RUSAGE_CHILDREN) there sees only that
-run; the parent's own peak is its VmHWM, read while it runs.
+run; the parent's own peak is its VmHWM, read while it runs. `--checkout DIR` runs another
+checkout's code (`validator` from DIR) on the same inputs, for a before/after comparison.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import hostile_inputs
 VALIDATE = [sys.executable, "-c", "from validator.cli import main; main()"]
 FORMATS = ("text", "json", "jsonl", "csv", "sarif", "junit", "html")
 TAG = "VALIDATOR_BENCH_TAG"
+RUN_LIMIT = 900  # seconds after which a run is killed (its exit status is then -9)
 _TEXT_TOTAL = re.compile(r"(?:Tổng cộng|Total:?) (\d+)")
 
 
@@ -86,19 +88,25 @@ def _hwm_kib(pid: int) -> int:
     return int(match.group(1)) if match else 0
 
 
-def measure(paths: list[str], output_format: str, jobs: int, timeout: float) -> dict:
+def measure(paths: list[str], output_format: str, jobs: int, timeout: float,
+            checkout: str | None = None) -> dict:
     """One run of `validate`, in this (fresh) process."""
     tag = uuid.uuid4().hex
+    env = {**os.environ, TAG: tag}
+    if checkout:
+        env["PYTHONPATH"] = checkout
     with tempfile.TemporaryDirectory(prefix="hostile-out-") as out_dir:
         output = Path(out_dir) / f"report.{output_format}"
         command = [*VALIDATE, *paths, "--format", output_format, "--output", str(output),
                    "--jobs", str(jobs), "--timeout", str(timeout), "--no-progress"]
         started = time.perf_counter()
-        process = subprocess.Popen(command, env={**os.environ, TAG: tag},
+        process = subprocess.Popen(command, env=env, cwd=out_dir,  # no `validator` in cwd
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         parent_kib = 0
         while process.poll() is None:
             parent_kib = max(parent_kib, _hwm_kib(process.pid))
+            if time.perf_counter() - started > RUN_LIMIT:  # a run that hangs is a finding
+                process.kill()
             time.sleep(0.05)
         stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
         seconds = time.perf_counter() - started
@@ -122,10 +130,12 @@ def measure(paths: list[str], output_format: str, jobs: int, timeout: float) -> 
     return result
 
 
-def run_measured(paths: list[str], output_format: str, jobs: int, timeout: float) -> dict:
+def run_measured(paths: list[str], output_format: str, jobs: int, timeout: float,
+                 checkout: str | None = None) -> dict:
+    extra = ["--checkout", checkout] if checkout else []
     out = subprocess.run(
         [sys.executable, __file__, "--measure", output_format, "--jobs", str(jobs),
-         "--timeout", str(timeout), "--", *paths],
+         "--timeout", str(timeout), *extra, "--", *paths],
         check=True, capture_output=True, text=True,
     ).stdout
     return json.loads(out.splitlines()[-1])
@@ -156,11 +166,13 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated class names")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--checkout", help="run the code of another checkout (a folder)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.paths, args.measure, args.jobs, args.timeout)))
+        print(json.dumps(measure(args.paths, args.measure, args.jobs, args.timeout,
+                                 args.checkout)))
         return
     with tempfile.TemporaryDirectory(prefix="validator-hostile-") as temporary:
         cases = hostile_inputs.build(Path(temporary))
@@ -172,14 +184,15 @@ def main() -> None:
             print(f"per class, format {args.per_class}, jobs {args.jobs}")
             print(header)
             for case in cases:
-                result = run_measured([str(case.path)], args.per_class, args.jobs, args.timeout)
+                result = run_measured([str(case.path)], args.per_class, args.jobs, args.timeout,
+                                      args.checkout)
                 print(_row(case.name, case.entries, result), flush=True)
         print(f"\nall {len(cases)} classes in one run, jobs {args.jobs}")
         print(header.replace("class", "format", 1))
         expected = sum(case.entries for case in cases)
         paths = [str(case.path) for case in cases]
         for output_format in args.formats.split(","):
-            result = run_measured(paths, output_format, args.jobs, args.timeout)
+            result = run_measured(paths, output_format, args.jobs, args.timeout, args.checkout)
             print(_row(output_format, expected, result), flush=True)
 
 
