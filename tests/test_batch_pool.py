@@ -283,3 +283,18 @@ def test_workers_and_their_programs_die_with_a_killed_parent(tmp_path, signum) -
         time.sleep(0.2)
     assert _alive_sleepers(before) == []
     assert not any(w.is_running() and w.status() != "zombie" for w in workers)
+
+
+def test_the_real_checker_is_a_plain_picklable_callable(tmp_path) -> None:
+    """The same per-input work runs in-process, in the pool, or on another executor."""
+    import pickle
+
+    from validator.batch import PipelineFactory
+    from validator.pipeline import Options
+
+    source = Path(__file__).resolve().parent.parent / "samples" / "qd-phuong-thuy-duong-2024.txt"
+    paths = write(tmp_path, {"qd.txt": source.read_bytes()})
+    checker = pickle.loads(pickle.dumps(PipelineFactory(Options(ocr="never"), "vi")()))
+    [started, (report, cached)] = list(checker(Input(paths[0])))
+    assert started.name == paths[0] and not cached
+    assert report.verdict == "compliant" and report.doc_type == "decision"

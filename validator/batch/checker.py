@@ -13,6 +13,7 @@ died on one member.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 import tempfile
@@ -153,11 +154,40 @@ class InputChecker:
         return report, False
 
 
+@functools.lru_cache(maxsize=4)
+def _rules(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
+    from validator.engine import load_rules
+
+    return load_rules(paths, select, ignore)
+
+
+@dataclass(frozen=True)
+class PipelineCheck:
+    """`check_data` with a run's options and rules. Picklable (it holds only the settings);
+    the rules are loaded once per process, on first use."""
+
+    options: Options
+    lang: str
+    rule_paths: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def rules(self) -> Any:
+        return _rules(self.rule_paths, self.select, self.ignore)
+
+    def __call__(self, data: bytes, name: str) -> DocumentReport:
+        from validator.pipeline import check_data
+
+        return check_data(data, name, self.options, self.rules(), self.lang)
+
+
 @dataclass(frozen=True)
 class PipelineFactory:
     """Builds the real checker inside a worker: loads the rule packs, opens the cache.
 
-    Picklable, so it crosses to spawned workers; the heavy imports happen there."""
+    Picklable, so it crosses to spawned workers; the heavy imports happen there. The checker
+    it builds is a plain picklable callable too (`InputChecker` of a `PipelineCheck`), so the
+    same per-input work can run in-process or on another executor."""
 
     options: Options
     lang: str
@@ -166,15 +196,9 @@ class PipelineFactory:
     ignore: tuple[str, ...] = ()
     cache_dir: str | None = None
 
-    def __call__(self) -> Checker:
-        from validator.engine import load_rules
-        from validator.pipeline import check_data
-
-        rules = load_rules(self.rule_paths, self.select, self.ignore)
-
-        def check(data: bytes, name: str) -> DocumentReport:
-            return check_data(data, name, self.options, rules, self.lang)
-
+    def __call__(self) -> InputChecker:
+        check = PipelineCheck(self.options, self.lang, self.rule_paths, self.select, self.ignore)
+        rules = check.rules()  # loaded before the worker says it is ready
         cache = None
         if self.cache_dir is not None:
             fingerprint = f"{rules.version}|{self.options!r}|{self.lang}"
@@ -183,18 +207,25 @@ class PipelineFactory:
 
 
 @dataclass(frozen=True)
-class InspectFactory:
-    """Builds the checker of `validate inspect`: what was read and understood, no rules."""
+class InspectCheck:
+    """`inspect_data` with a run's options: what was read and understood, no rules."""
 
     options: Options
 
-    def __call__(self) -> Checker:
+    def __call__(self, data: bytes, name: str) -> dict[str, Any]:
         from validator.pipeline import inspect_data
 
-        def inspect(data: bytes, name: str) -> dict[str, Any]:
-            return inspect_data(data, name, self.options)
+        return inspect_data(data, name, self.options)
 
-        return InputChecker(inspect, inspect_error, self.options.limits)
+
+@dataclass(frozen=True)
+class InspectFactory:
+    """Builds the checker of `validate inspect`."""
+
+    options: Options
+
+    def __call__(self) -> InputChecker:
+        return InputChecker(InspectCheck(self.options), inspect_error, self.options.limits)
 
 
 def inspect_error(name: str, code: ErrorCode, detail: str = "",
