@@ -1278,7 +1278,7 @@ def other_cong_van() -> Doc:
                    "Trần Thị Mai")),
     ]
     return Doc(id="other-cong-van-2023", blocks=[head, *body], doc_type="other", place=place,
-               number="215", symbol="UBND-VHXH", date=day, unsure={"ND30-05"},
+               number="215", symbol="UBND-VHXH", date=day,
                traps=["names the committee, its members and the regulation, but is a report "
                       "(công văn), not a decision"],
                notes="Công văn (no type name line; trích yếu as 'V/v ...' under the number).")
@@ -1399,7 +1399,7 @@ def compose_all() -> list[Doc]:
     docs.append(regulation_doc(
         "qc-tinh-2020-utf16", qn, upper_regulation(ctx),
         head=Letterhead(qn.head_left, None, None), signer=None,
-        dec=("1458", "QĐ-UBND", dt.date(2020, 10, 15)), unsure={"ND30-04"},
+        dec=("1458", "QĐ-UBND", dt.date(2020, 10, 15)),
         notes="Regulation issued with qd-tinh-2020-table (same number and date); no signer, "
               "no date line of its own."))
 
@@ -1416,7 +1416,6 @@ def compose_all() -> list[Doc]:
         head=Letterhead(yen_thanh.head_left, None, None),
         signer=("CHỦ TỊCH", "", "", "", docs[-1].members[0].name or ""),
         dec=("2895", "QĐ-UBND", dt.date(2020, 10, 28)), fail={"CV3036-09"},
-        unsure={"ND30-04", "ND30-06", "ND30-07"},
         notes="Heading 'Chế độ thông tin, báo cáo' whose only content is 'Các thành viên báo "
               "cáo kết quả tại cuộc họp của Ban Chỉ đạo.': no who-to-whom-how-often regime."))
 
@@ -1424,9 +1423,10 @@ def compose_all() -> list[Doc]:
     luc_ngan = district_place("Lục Ngạn", "Bắc Giang")
     docs.append(district_decision(
         "qd-huyen-2021-chuc-danh", luc_ngan, number="112/QĐ-UBND", day=dt.date(2021, 1, 12),
-        shape="position", named=False, fail={"CV3036-03", "CV3036-10"},
+        shape="position", named=False, fail={"CV3036-10"},
         notes="Members given by position only ('Giám đốc BHXH huyện Lục Ngạn - Phó Trưởng "
-              "ban'): no names, so CV3036-03 fails; issued after 31/10/2020 (CV3036-10, info)."))
+              "ban'): ex-officio members need no names, so CV3036-03 passes; issued after "
+              "31/10/2020 (CV3036-10, a note)."))
 
     # 8. District 2022 with no Phó Trưởng ban.
     htb = district_place("Hàm Thuận Bắc", "Bình Thuận")
@@ -1484,7 +1484,7 @@ def compose_all() -> list[Doc]:
         head=Letterhead(("UBND XÃ PHÚ THỊNH", "BAN CHỈ ĐẠO THỰC HIỆN", "CHÍNH SÁCH BHXH, BHYT"),
                         None, None),
         signer=("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "", "", "", "Hoàng Đức Thắng"),
-        dec=("03", "QĐ-BCĐ", day), unsure={"ND30-04", "ND30-07"},
+        dec=("03", "QĐ-BCĐ", day),
         notes="Regulation under the committee's letterhead (UBND XÃ PHÚ THỊNH / BAN CHỈ ĐẠO "
               "THỰC HIỆN CHÍNH SÁCH BHXH, BHYT), issued by decision 03/QĐ-BCĐ of the "
               "Trưởng ban; every regulation rule passes."))
@@ -1499,7 +1499,6 @@ def compose_all() -> list[Doc]:
         head=Letterhead(quang_phu.head_left, None, None),
         signer=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "", "Lê Thị Hạnh"),
         dec=("85", "QĐ-UBND", day), fail={"CV3036-06"},
-        unsure={"ND30-04", "ND30-06", "ND30-07"},
         traps=["Điều 1 lists 'trách nhiệm của Trưởng ban, Phó Trưởng ban và các thành viên' "
                "as scope only"],
         notes="The only responsibilities: 'Các thành viên Ban Chỉ đạo thực hiện nhiệm vụ do "
@@ -1629,6 +1628,9 @@ def expectations(doc: Doc) -> dict[str, list[str]]:
     day = effective_date(doc)
     is_dec = doc.doc_type in ("decision", "combined")
     is_reg = doc.doc_type in ("regulation", "combined")
+    # A Quy chế issued with a decision has no number, date line, signer or recipients of its
+    # own: the format rules that read them do not apply to it.
+    attached = doc.doc_type == "regulation" and doc.issued_by is not None
     commune_2657 = (doc.place is not None and doc.place.level == "commune" and day is not None
                     and day >= dt.date(2023, 8, 25) and doc.doc_type != "other")
     for rule in SEVERITY:
@@ -1640,6 +1642,8 @@ def expectations(doc: Doc) -> dict[str, list[str]]:
                 applies = applies and doc.cites_3036
         elif rule.startswith("CV2657-"):
             applies = commune_2657 and (is_reg if rule == "CV2657-06" else is_dec)
+        elif rule in ("ND30-03", "ND30-04", "ND30-06", "ND30-07") and attached:
+            applies = False
         elif rule == "ND30-03":
             applies = doc.number is not None
         elif rule in ("ND30-06", "ND30-07"):

@@ -41,7 +41,9 @@ def fake_rules(loaded: list[tuple]) -> object:
 def loaded(monkeypatch) -> list[tuple]:
     calls: list[tuple] = []
     monkeypatch.setattr(validator.engine, "load_rules", fake_rules(calls))
-    monkeypatch.setattr(validator.engine, "explain", lambda rule: f"{rule.id}: giải thích")
+    monkeypatch.setattr(
+        validator.engine, "explain", lambda rule, lang="vi": f"{rule.id}: giải thích ({lang})"
+    )
     monkeypatch.setattr(cli_module, "PipelineFactory", FakeFactory)
     return calls
 

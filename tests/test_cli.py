@@ -140,7 +140,8 @@ def test_cache_second_run_reads_nothing(folder: Path, monkeypatch) -> None:
 # --------------------------------------------------------------------------- formats
 
 
-@pytest.mark.parametrize("name", ["text", "json", "jsonl", "csv", "sarif", "junit", "html"])
+@pytest.mark.parametrize("name", ["text", "line", "json", "jsonl", "csv", "sarif", "junit",
+                                  "html"])
 def test_every_format_from_the_command_line(folder: Path, name: str) -> None:
     write(folder, {"a.txt": "compliant", "b.txt": "non_compliant", "c.txt": "corrupt"})
     result = run(".", "--format", name)
@@ -149,14 +150,16 @@ def test_every_format_from_the_command_line(folder: Path, name: str) -> None:
     paths = ["a.txt", "b.txt", "c.txt"]
     if name == "text":
         assert out.index("a.txt") < out.index("b.txt") < out.index("c.txt")
-        assert "✗ FAKE-01 [lỗi]" in out
+        assert "Phải sửa (1):\n  ✗ FAKE-01" in out
+    elif name == "line":
+        assert out.splitlines()[0].startswith("b.txt:1:1: FAKE-01 [phải sửa] ")
     elif name == "json":
         assert [d["path"] for d in json.loads(out)["documents"]] == paths
     elif name == "jsonl":
         assert [json.loads(line)["path"] for line in out.splitlines()] == paths
     elif name == "csv":
         rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
-        assert rows[0] == ["path", "verdict", "doc_type", "level", "FAKE-01", "FAKE-02", "error"]
+        assert rows[0][:2] == ["Tệp", "Cơ quan ban hành"] and rows[0][-2:] == ["FAKE-01", "FAKE-02"]
         assert [row[0] for row in rows[1:]] == paths
     elif name == "sarif":
         run_ = json.loads(out)["runs"][0]
@@ -249,9 +252,21 @@ def test_rules_lists_and_explains(folder: Path) -> None:
     assert "Quy tắc FAKE-01" in listing.stdout
     data = json.loads(run("rules", "--format", "json", "--select", "FAKE-02").stdout)
     assert [r["id"] for r in data["rules"]] == ["FAKE-02"]
-    assert run("rules", "explain", "fake-01").stdout == "FAKE-01: giải thích\n"
-    unknown = run("rules", "explain", "NOPE-1", "--lang", "en")
-    assert unknown.exit_code == 2 and "There is no rule NOPE-1." in unknown.stderr
+    assert run("rules", "explain", "fake-01").stdout == "FAKE-01: giải thích (vi)\n"
+    assert run("rules", "explain", "fake-01", "--lang", "en").stdout == "FAKE-01: giải thích (en)\n"
+    unknown = run("rules", "explain", "FAKE-1", "--lang", "en")
+    assert unknown.exit_code == 2
+    assert "No rule id matches 'FAKE-1'. Did you mean FAKE-01?" in unknown.stderr
+
+
+def test_a_mistyped_rule_id_is_a_usage_error_naming_the_nearest(tmp_path: Path) -> None:
+    typo = run("rules", "--select", "CV2567")
+    assert typo.exit_code == 2
+    assert "Không có quy tắc nào có mã «CV2567». Có phải CV2657?" in typo.stderr
+    explained = run("rules", "explain", "ND30-04", "--lang", "en")
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith("ND30-04 [warning, to check]")
+    assert "→ Result: Days below 10 and months 1 and 2 take a leading zero" in explained.stdout
 
 
 def test_schema_is_the_shipped_one() -> None:

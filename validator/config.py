@@ -22,6 +22,13 @@ submission cannot carry settings that change how it is judged.
     [limits]                  # read/limits.py: max_pages, max_paragraphs, max_chars,
     max_pages = 300           # max_pixels, archive_members, archive_bytes, archive_ratio,
     memory_mb = 1536          # archive_depth, memory_mb
+
+    [reply]                   # [tool.validator.reply] in pyproject.toml: who signs the
+    office = "BẢO HIỂM XÃ HỘI TỈNH AN GIANG"  # `validate reply` letters
+    parent = "BẢO HIỂM XÃ HỘI VIỆT NAM"
+    place = "An Giang"
+    signer_title = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    signer_name = "Nguyễn Văn A"
 """
 
 from __future__ import annotations
@@ -65,6 +72,18 @@ class LimitSettings(BaseModel):
         return dataclasses.replace(limits, **self.model_dump(exclude_none=True))
 
 
+class ReplySettings(BaseModel):
+    """The reviewing office that signs the draft reply letters (`validate reply`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    office: str | None = None  # the reviewing office, as its letterhead prints it
+    parent: str | None = None  # the body above it
+    place: str | None = None  # where the letter is dated
+    signer_title: str | None = None  # "GIÁM ĐỐC", or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    signer_name: str | None = None
+
+
 class FileSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -86,6 +105,7 @@ class FileSettings(BaseModel):
     cache_dir: str | None = None
     dossiers: bool | None = None
     limits: LimitSettings = LimitSettings()
+    reply: ReplySettings = ReplySettings()
 
 
 @dataclass(frozen=True)
@@ -123,8 +143,10 @@ class LoadedSettings:
         }
         inspect = {"lang": s.lang, "ocr": s.ocr, "max_size": s.max_size, "timeout": s.timeout,
                    "exclude": s.exclude}
+        reply = {key: value for key, value in check.items() if key != "output_format"}
         return {
             "check": _present(check),
+            "reply": _present(reply),
             "inspect": _present(inspect),
             "rules": {**_present(shared), "explain": _present(shared)},
         }
@@ -142,14 +164,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: {exc}") from exc
 
 
+def _underscored(table: dict[Any, Any]) -> dict[str, Any]:
+    """`signer-title` and `signer_title` alike, in nested tables too."""
+    return {str(key).replace("-", "_"): _underscored(value) if isinstance(value, dict) else value
+            for key, value in table.items()}
+
+
 def _validate(path: Path, table: object) -> FileSettings:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.validator] must be a table")
-    keys = {str(key).replace("-", "_"): value for key, value in table.items()}
-    if isinstance(keys.get("limits"), dict):
-        keys["limits"] = {str(k).replace("-", "_"): v for k, v in keys["limits"].items()}
     try:
-        return FileSettings.model_validate(keys)
+        return FileSettings.model_validate(_underscored(table))
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc'])) or '?'}: {e['msg']}" for e in exc.errors()

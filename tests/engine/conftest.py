@@ -3,6 +3,7 @@ the structure step, only on normalisation."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -64,3 +65,17 @@ class DocBuilder:
 @pytest.fixture
 def builder() -> type[DocBuilder]:
     return DocBuilder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_rules_in_a_temporary_cache(tmp_path_factory):
+    """Packs compiled by the tests (many small ones) stay out of the user's cache folder."""
+    from validator.engine import compiled
+
+    before = os.environ.get(compiled.CACHE_ENV)
+    os.environ[compiled.CACHE_ENV] = str(tmp_path_factory.mktemp("compiled"))
+    yield
+    if before is None:
+        os.environ.pop(compiled.CACHE_ENV, None)
+    else:
+        os.environ[compiled.CACHE_ENV] = before

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from validator.engine import PackError, load_rules
+from validator.engine.loader import UnknownSelectorError
 
 GOOD_RULE = """
 pack: local
@@ -50,8 +51,36 @@ def test_select_and_ignore_by_id_or_prefix() -> None:
     }
     selected = load_rules(select=["ND30-0"], ignore=["ND30-08"])
     assert [r.id for r in selected.rules][-1] == "ND30-07"
-    with pytest.raises(PackError, match="no rule id matches"):
-        load_rules(select=["XX99"])
+
+
+def test_a_mistyped_selector_is_a_usage_error_with_the_nearest_id() -> None:
+    with pytest.raises(UnknownSelectorError) as info:
+        load_rules(select=["CV2567"])
+    assert not isinstance(info.value, PackError)
+    assert info.value.suggestion == "CV2657"
+    assert info.value.message("vi") == (
+        "Không có quy tắc nào có mã «CV2567». Có phải CV2657? Xem: validate rules"
+    )
+    assert "Did you mean CV2657?" in info.value.message("en")
+    with pytest.raises(UnknownSelectorError) as info:
+        load_rules(ignore=["XX99"])
+    assert info.value.suggestion is None
+
+
+def test_packs_are_named_with_their_versions(tmp_path: Path) -> None:
+    base = load_rules()
+    assert [p.name for p in base.packs] == ["cv2657", "cv3036", "nd30"]
+    assert all(len(p.version) == 12 and p.path is None for p in base.packs)
+    extra = write(tmp_path, GOOD_RULE)
+    extended = load_rules([extra])
+    assert extended.packs[-1].name == "local" and extended.packs[-1].path == str(extra)
+
+
+def test_a_rule_takes_its_pack_date() -> None:
+    rules = load_rules()
+    assert str(rules.get("ND30-01").effective) == "2020-03-05"
+    assert str(rules.get("CV3036-01").effective) == "2020-09-24"
+    assert str(rules.get("CV2657-06").effective) == "2023-08-25"
 
 
 def test_unknown_key_reports_file_line_and_key_path(tmp_path: Path) -> None:
@@ -112,6 +141,34 @@ def test_unknown_synonym_and_template_slot(tmp_path: Path) -> None:
     )
     error = error_for(tmp_path, example)
     assert "no slot nope" in error.reason and error.line == 17
+
+
+def test_a_message_for_a_reason_the_check_never_gives(tmp_path: Path) -> None:
+    bad = GOOD_RULE.replace(
+        "params: {field: metadata.summary}",
+        "params: {field: metadata.summary}\n      message: {nearly: {vi: x, en: y}}",
+    )
+    error = error_for(tmp_path, bad)
+    assert "message for 'nearly'" in error.reason and "missing" in error.reason
+    assert error.line == 13
+
+
+def test_a_message_naming_an_unknown_placeholder(tmp_path: Path) -> None:
+    bad = GOOD_RULE.replace(
+        "params: {field: metadata.summary}",
+        "params: {field: metadata.summary}\n      message: {missing: {vi: '{who}', en: y}}",
+    )
+    error = error_for(tmp_path, bad)
+    assert "unknown placeholder {who}" in error.reason
+
+
+def test_each_part_gets_its_message(tmp_path: Path) -> None:
+    pack = GOOD_RULE.replace(
+        "params: {field: metadata.summary}",
+        "params: {field: metadata.summary}\n      message: {vi: Thiếu trích yếu., en: No summary.}",
+    )
+    rule = load_rules([write(tmp_path, pack)], select=["LOCAL"]).rules[0]
+    assert [p.vi for p in rule.problems] == ["Thiếu trích yếu."]
 
 
 def test_missing_path() -> None:

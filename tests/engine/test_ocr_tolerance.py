@@ -25,8 +25,6 @@ SEEDS = range(5)
 MEASURED_TONE_RATE = 0.01
 
 
-
-
 bench = load_script("bench/bench_ocr_tolerance.py", "bench_ocr_tolerance")
 pytestmark = pytest.mark.skipif(
     not (ROOT / "samples" / "manifest.json").exists(), reason="samples/ not generated"
@@ -56,9 +54,7 @@ def clean(rules) -> dict[str, dict[str, str]]:
 def test_no_rule_flips(kind: str, rate: float, rules, clean) -> None:
     flips, compared = bench.flips(kind, rate, SEEDS, rules, clean)
     assert compared > 0
-    assert not flips, "\n".join(
-        f"{f.source} {f.rule_id}: {f.clean} -> {f.damaged}" for f in flips
-    )
+    assert not flips, "\n".join(f"{f.source} {f.rule_id}: {f.clean} -> {f.damaged}" for f in flips)
 
 
 # ------------------------------------------------------------------ the pieces, one by one
@@ -69,8 +65,10 @@ def _an_binh() -> str:
 
 
 def test_document_spelling_undoes_tone_confusions() -> None:
-    text = _an_binh().replace("KT. CHỦ TỊCH", "KT. CHÚ TỊCH").replace(
-        "QUYẾT ĐỊNH\nVề", "QUYỂT ĐỊNH\nVề"
+    text = (
+        _an_binh()
+        .replace("KT. CHỦ TỊCH", "KT. CHÚ TỊCH")
+        .replace("QUYẾT ĐỊNH\nVề", "QUYỂT ĐỊNH\nVề")
     )
     doc = document_from_text(text, ocr_confidence=OCR)
     assert "KT. CHỦ TỊCH" in doc.text.text

@@ -57,7 +57,8 @@ def test_real_file(entry: dict) -> None:
     _assert_manifest(entry, pipeline.build(SAMPLES / entry["file"]))
 
 
-# (sample source, [(old, new) edits], rule, expected status, text the evidence or looked_in shows)
+# (sample source, [(old, new) edits], rule, expected status, text the evidence or looked_in
+#  shows, words the message holds)
 AN_BINH = "qd-xa-an-binh-2023.txt"
 PHU_THINH = "qc-xa-phu-thinh-letterhead-2024.txt"
 EDITS = [
@@ -73,6 +74,7 @@ EDITS = [
         "CV2657-02",
         "fail",
         "17",
+        "nhưng không có viên chức BHXH cấp huyện",
     ),
     (
         AN_BINH,
@@ -86,6 +88,7 @@ EDITS = [
         "CV2657-03",
         "fail",
         "17",
+        "không có đại diện Hội, đoàn thể nào",
     ),
     (
         AN_BINH,
@@ -97,6 +100,7 @@ EDITS = [
         "CV2657-04",
         "fail",
         "17",
+        "không có Trưởng thôn",
     ),
     (
         AN_BINH,
@@ -113,6 +117,7 @@ EDITS = [
         "CV3036-02",
         "fail",
         "trích yếu",
+        "chỉ có ở phần căn cứ",
     ),
     (
         AN_BINH,
@@ -120,10 +125,25 @@ EDITS = [
         "CV3036-04",
         "fail",
         "Điều 1–4",
+        "không kèm theo Quy chế hoạt động",
     ),
-    (AN_BINH, [("Độc lập - Tự do - Hạnh phúc\n", "")], "ND30-01", "fail", "CỘNG HÒA"),
-    (AN_BINH, [("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n", "")], "ND30-02", "fail", "metadata.issuer"),
-    (AN_BINH, [("Số: 57/QĐ-UBND", "Số: 57/UBND-VP")], "ND30-03", "fail", "57/UBND-VP"),
+    (AN_BINH, [("Độc lập - Tự do - Hạnh phúc\n", "")], "ND30-01", "fail", "CỘNG HÒA", "Tiêu ngữ"),
+    (
+        AN_BINH,
+        [("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n", "")],
+        "ND30-02",
+        "fail",
+        "tên cơ quan ban hành",
+        "Không thấy tên cơ quan ban hành",
+    ),
+    (
+        AN_BINH,
+        [("Số: 57/QĐ-UBND", "Số: 57/UBND-VP")],
+        "ND30-03",
+        "fail",
+        "57/UBND-VP",
+        "văn bản ghi «UBND-VP»",
+    ),
     (
         AN_BINH,
         [
@@ -135,9 +155,17 @@ EDITS = [
         ],
         "ND30-05",
         "fail",
-        "metadata.summary",
+        "trích yếu",
+        "Thiếu trích yếu",
     ),
-    (AN_BINH, [("KT. CHỦ TỊCH\n", "")], "ND30-06", "fail", "PHÓ CHỦ TỊCH"),
+    (
+        AN_BINH,
+        [("KT. CHỦ TỊCH\n", "")],
+        "ND30-06",
+        "fail",
+        "PHÓ CHỦ TỊCH",
+        "Người ký là cấp phó («PHÓ CHỦ TỊCH») nhưng thiếu «KT.»",
+    ),
     (
         AN_BINH,
         [
@@ -151,7 +179,8 @@ EDITS = [
         ],
         "ND30-07",
         "fail",
-        "metadata.recipients",
+        "Nơi nhận",
+        "Thiếu Nơi nhận",
     ),
     (
         PHU_THINH,
@@ -176,7 +205,8 @@ EDITS = [
         ],
         "CV2657-06",
         "fail",
-        "quy chế",
+        "Quy chế",
+        "khoản 1 Điều 11 nêu chỉ tiêu nhưng không phải chỉ tiêu phát triển",
     ),
     (
         PHU_THINH,
@@ -200,6 +230,7 @@ EDITS = [
         "CV3036-05",
         "fail",
         "Điều 1–13",
+        "không nêu nhiệm vụ cụ thể",
     ),
     (
         PHU_THINH,
@@ -214,7 +245,8 @@ EDITS = [
         ],
         "CV3036-07",
         "fail",
-        "quy chế",
+        "Quy chế",
+        "không đánh giá",
     ),
     (
         PHU_THINH,
@@ -232,6 +264,7 @@ EDITS = [
         "CV3036-08",
         "pass",
         "Điều 9. Giải pháp",
+        "Quy chế quy định đề ra giải pháp",
     ),
     (
         PHU_THINH,
@@ -261,7 +294,8 @@ EDITS = [
         ],
         "CV3036-08",
         "fail",
-        "quy chế",
+        "Quy chế",
+        "chỉ có tiêu đề",
     ),
 ]
 
@@ -275,10 +309,12 @@ def _edit(source: str, edits: list[tuple[str, str]]) -> str:
 
 
 @pytest.mark.parametrize(
-    ("source", "edits", "rule_id", "status", "shown"), EDITS, ids=[f"{e[2]}-{e[3]}" for e in EDITS]
+    ("source", "edits", "rule_id", "status", "shown", "says"),
+    EDITS,
+    ids=[f"{e[2]}-{e[3]}" for e in EDITS],
 )
 def test_edited_sample(
-    source: str, edits: list[tuple[str, str]], rule_id: str, status: str, shown: str
+    source: str, edits: list[tuple[str, str]], rule_id: str, status: str, shown: str, says: str
 ) -> None:
     original = _results(document_from_text(_edit(source, [])))[rule_id]
     assert original.status == "pass", f"{rule_id} should pass on the unedited {source}"
@@ -286,3 +322,4 @@ def test_edited_sample(
     assert result.status == status, result.model_dump_json(indent=1)
     where = " ".join([result.looked_in or "", *(e.text for e in result.evidence)])
     assert shown in where, where
+    assert says in result.message, result.message

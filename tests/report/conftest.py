@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 
@@ -10,7 +11,11 @@ import pytest
 from validator.model import (
     DocumentReport,
     Evidence,
+    Located,
     Messages,
+    Metadata,
+    PackInfo,
+    ReadingNote,
     RuleResult,
     Severity,
     Status,
@@ -35,7 +40,8 @@ RULES = (
 
 
 def result(rule: RuleInfo, status: Status, *evidence: Evidence,
-           looked_in: str | None = None) -> RuleResult:
+           looked_in: str | None = None, problems: tuple[Messages, ...] = (),
+           more: int = 0) -> RuleResult:
     severity: Severity = rule.severity
     vi = f"{rule.title_vi}: {'có' if status == 'pass' else 'thiếu'}"
     en = f"{rule.title_en}: {'present' if status == 'pass' else 'missing'}"
@@ -47,9 +53,24 @@ def result(rule: RuleInfo, status: Status, *evidence: Evidence,
         message=vi,
         messages=Messages(vi=vi, en=en),
         evidence=evidence,
+        more_evidence=more,
+        problems=problems,
         looked_in=looked_in,
         source=rule.source,
     )
+
+
+NO_DEPUTY = Messages(vi="Danh sách thành viên không có Phó Trưởng ban.",
+                     en="The member list has no deputy head.")
+NO_POSITION = Messages(vi="Thành viên «Trần Văn Ba» không ghi chức vụ.",
+                       en="Member «Trần Văn Ba» has no position.")
+
+
+def _metadata(issuer: str, number: str, date: dt.date) -> Metadata:
+    return Metadata(issuer=Located(text=issuer, page=1, line=1), number=number,
+                    symbol="QĐ-UBND", date=date,
+                    summary=Located(text="Về việc kiện toàn Ban Chỉ đạo thực hiện chính sách "
+                                         "BHXH, BHYT", page=1, line=6))
 
 
 def documents() -> list[DocumentReport]:
@@ -67,10 +88,16 @@ def documents() -> list[DocumentReport]:
         DocumentReport(
             path="b/qd xã <x>.docx", sha256="b" * 64, verdict="non_compliant",
             doc_type="combined", level="commune",
+            metadata=_metadata("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "57", dt.date(2023, 10, 5)),
+            scanned_pages=[1], ocr_confidence={1: 71.5},
+            notes=[ReadingNote(code="ocr_low_confidence", page=3,
+                               message="Trang đọc bằng nhận dạng chữ có độ tin cậy thấp.",
+                               message_en="Page read by OCR with low confidence.")],
+            dossier="b",
             results=[
                 result(composition, "fail", Evidence(text=HOSTILE, page=1, line=12),
                        Evidence(text="Thành viên", page=3, line=4, low_confidence=True),
-                       looked_in="Điều 2"),
+                       looked_in="Điều 2", problems=(NO_DEPUTY, NO_POSITION), more=5),
                 result(merge, "pass", Evidence(text="hợp nhất", page=1, line=9)),
                 result(date, "fail"),
             ],
@@ -89,14 +116,24 @@ def docs() -> list[DocumentReport]:
     return documents()
 
 
+TOOL = Tool(name="validator", version="0.1.0",
+            packs=(PackInfo(name="cv3036", version="0a1b2c3d4e5f"),), settings="validator.toml")
+CHECKED_AT = dt.datetime(2025, 11, 3, 9, 5)
+
+
 @pytest.fixture(params=["vi", "en"])
 def run_info(request: pytest.FixtureRequest) -> RunInfo:
-    return RunInfo(tool=Tool(name="validator", version="0.1.0"), rules=RULES, lang=request.param)
+    return RunInfo(tool=TOOL, rules=RULES, lang=request.param, checked_at=CHECKED_AT)
 
 
 @pytest.fixture
 def run_vi() -> RunInfo:
-    return RunInfo(tool=Tool(name="validator", version="0.1.0"), rules=RULES, lang="vi")
+    return RunInfo(tool=TOOL, rules=RULES, lang="vi", checked_at=CHECKED_AT)
+
+
+@pytest.fixture
+def run_en() -> RunInfo:
+    return RunInfo(tool=TOOL, rules=RULES, lang="en", checked_at=CHECKED_AT)
 
 
 @pytest.fixture
@@ -105,6 +142,18 @@ def render() -> Callable[[str, list[DocumentReport], RunInfo], str]:
 
     def run(name: str, docs: list[DocumentReport], info: RunInfo) -> str:
         out = io.StringIO()
+        write_report(docs, FORMATTERS[name](out, info))
+        return out.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def render_bytes() -> Callable[[str, list[DocumentReport], RunInfo], bytes]:
+    """The same for a binary format (XLSX)."""
+
+    def run(name: str, docs: list[DocumentReport], info: RunInfo) -> bytes:
+        out = io.BytesIO()
         write_report(docs, FORMATTERS[name](out, info))
         return out.getvalue()
 

@@ -5,6 +5,7 @@ discover -> batch -> formatter -> exit status.
     validate inspect FILE...         what was read and understood, without rules
     validate rules [explain ID]      the loaded rules
     validate schema                  the JSON Schema of `--format json`
+    validate reply PATH... -d DIR    draft reply letters for the non-compliant documents
 
 Exit status: 0 all compliant or not applicable, 1 a non-compliant document (see --fail-on),
 2 usage, settings or rule-pack error, 3 an unreadable document (3 wins over 1).
@@ -12,7 +13,7 @@ Messages are Vietnamese unless --lang en; a traceback only with VALIDATOR_DEBUG=
 """
 
 
-from validator.cli import check, inspect, rules, schema  # noqa: F401  (register the commands)
+from validator.cli import check, inspect, reply, rules, schema  # noqa: F401  (register them)
 from validator.cli.app import cli, main
 
 __all__ = ["cli", "main"]

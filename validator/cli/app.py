@@ -1,14 +1,22 @@
 """The `validate` command group: language, settings, and every error turned into a message
-and an exit status."""
+and an exit status.
+
+One language at a time: the language comes from `--lang` (looked for before parsing, so that
+usage errors are in it too), else the settings file, else Vietnamese. Help texts and metavars
+are swapped to that language, and click's own words ("Usage:", "Missing argument"...), which
+click looks up through the standard `gettext` module's global domain, are pointed at our
+catalogue for the duration of the run.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import gettext
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import click
@@ -16,9 +24,9 @@ import click
 from validator import __version__
 from validator.batch.signals import Interrupted
 from validator.cli.common import OutputClosed
-from validator.cli.messages import EXIT_BROKEN_PIPE, HELP, UserError, help_text, say, tr
+from validator.cli.messages import EXIT_BROKEN_PIPE, UserError, help_text, say, tr
 from validator.config import ConfigError, FileSettings, LoadedSettings, load_settings
-from validator.report.labels import Lang
+from validator.i18n import DOMAIN, LOCALE_DIR, Lang, gettext_for
 from validator.report.summary import EXIT_USAGE
 
 TOOL_NAME = "validator"
@@ -35,6 +43,19 @@ def _argv_lang(argv: Sequence[str]) -> Lang | None:
         if arg.startswith("--lang="):
             return "en" if arg.split("=", 1)[1] == "en" else "vi"
     return None
+
+
+def _after_lang(args: Sequence[str]) -> int:
+    """Index of the first argument after leading `--lang X` / `--lang=X` options."""
+    index = 0
+    while index < len(args):
+        if args[index] == "--lang":
+            index += 2
+        elif args[index].startswith("--lang="):
+            index += 1
+        else:
+            break
+    return index
 
 
 def _argv_config(argv: Sequence[str]) -> str | None:
@@ -56,19 +77,78 @@ def _read_settings(config: str | None) -> LoadedSettings | ConfigError:
         return exc
 
 
-def _localize_help(command: click.Command, lang: Lang) -> None:
-    """Swap the help texts to `lang` (they are written in Vietnamese)."""
-    index = 0 if lang == "vi" else 1
-    key = "cli" if command.name == "validate" else command.name
-    if key in HELP:
-        command.help = HELP[key][index]
+# What each command and parameter said before translation (the English msgid), so that
+# running the CLI twice in one process, in two languages, translates from the original.
+_ORIGINALS: dict[object, dict[str, str | None]] = {}
+
+
+def _original(thing: object, **current: str | None) -> dict[str, str | None]:
+    return _ORIGINALS.setdefault(thing, current)
+
+
+def _metavar_msgid(param: click.Parameter, explicit: str | None) -> str | None:
+    """The English metavar of `param`: its own, else one named after its type."""
+    if explicit is not None:
+        return explicit
+    if isinstance(param, click.Argument):
+        return param.name.upper() + ("..." if param.nargs != 1 else "") if param.name else None
+    kind = param.type
+    if isinstance(kind, click.Path):
+        return {(True, False): "FILE", (False, True): "DIRECTORY"}.get(
+            (kind.file_okay, kind.dir_okay), "PATH")
+    if isinstance(kind, click.types.IntParamType):
+        return "INTEGER"
+    if isinstance(kind, click.types.FloatParamType):
+        return "NUMBER"
+    if kind is click.STRING and not getattr(param, "is_flag", False):
+        return "TEXT"
+    return None  # choices and flags show their values
+
+
+def localize(command: click.Command, lang: Lang) -> None:
+    """Put the help texts and metavars of `command` and its subcommands in `lang`."""
+    _ = gettext_for(lang)
+    original = _original(command, help=command.help, options=command.options_metavar,
+                         sub=getattr(command, "subcommand_metavar", None))
+    command.help = _(original["help"]) if original["help"] else None
+    command.options_metavar = _(original["options"]) if original["options"] else None
     for param in command.params:
-        help_key = "rules_paths" if param.name == "rules" else param.name
-        if isinstance(param, click.Option) and help_key in HELP:
-            param.help = HELP[help_key][index]
+        kept = _original(param, help=getattr(param, "help", None),
+                         metavar=_metavar_msgid(param, param.metavar))
+        if isinstance(param, click.Option) and kept["help"]:
+            param.help = _(kept["help"])
+        if kept["metavar"]:
+            param.metavar = _(kept["metavar"])
+    help_option = getattr(command, "_help_option", None)  # click makes it on first use
+    if help_option is not None:
+        help_option.help = _("Show this message and exit.")
     if isinstance(command, click.Group):
+        command.subcommand_metavar = _(original["sub"] or "COMMAND [ARGS]...")
         for sub in command.commands.values():
-            _localize_help(sub, lang)
+            localize(sub, lang)
+
+
+@contextlib.contextmanager
+def click_language(lang: Lang) -> Iterator[None]:
+    """Click's own strings in `lang` while the block runs.
+
+    Click calls `gettext.gettext`, which looks in the global text domain for the languages of
+    the LANGUAGE variable; the domain is pointed at our catalogue and LANGUAGE set to `lang`
+    (English has no catalogue, so click's text stays as written).
+    """
+    previous_domain = gettext.textdomain()
+    previous_language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang
+    try:
+        yield
+    finally:
+        gettext.textdomain(previous_domain)
+        if previous_language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = previous_language
 
 
 class ValidateGroup(click.Group):
@@ -79,8 +159,9 @@ class ValidateGroup(click.Group):
     settings: LoadedSettings | ConfigError = LoadedSettings(FileSettings(), None)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in self._OWN_ARGS:
-            args = ["check", *args]
+        start = _after_lang(args)
+        if start < len(args) and args[start] not in {*self.commands, *self._OWN_ARGS}:
+            args = [*args[:start], "check", *args[start:]]
         return super().parse_args(ctx, args)
 
     def main(  # type: ignore[override]
@@ -95,13 +176,14 @@ class ValidateGroup(click.Group):
         settings = self.settings = _read_settings(_argv_config(argv))
         from_file = settings.settings.lang if isinstance(settings, LoadedSettings) else None
         lang = self.lang = _argv_lang(argv) or from_file or "vi"
-        _localize_help(self, lang)
-        status = _guarded(
-            lambda: super(ValidateGroup, self).main(
-                argv, prog_name or "validate", complete_var, standalone_mode=False, **extra
-            ),
-            lang,
-        )
+        localize(self, lang)
+        with click_language(lang):
+            status = _guarded(
+                lambda: super(ValidateGroup, self).main(
+                    argv, prog_name or "validate", complete_var, standalone_mode=False, **extra
+                ),
+                lang,
+            )
         if standalone_mode:
             sys.exit(status)
         return status
@@ -152,20 +234,55 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    _ = gettext_for(getattr(ctx.find_root().command, "lang", "vi"))
+    click.echo(_("%(prog)s, version %(version)s") % {"prog": "validate", "version": __version__})
+    ctx.exit()
+
+
+def _with_lang(command: click.Command, defaults: dict[str, Any], lang: Lang) -> dict[str, Any]:
+    """Click default maps for `command` and its subcommands, each taking the run's language
+    (`validate --lang en rules` lists the rules in English)."""
+    result = dict(defaults)
+    if any(param.name == "lang" for param in command.params):
+        result["lang"] = lang
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            result[name] = _with_lang(sub, defaults.get(name, {}), lang)
+    return result
+
+
 @click.group(
     cls=ValidateGroup,
     name="validate",
     help=help_text("cli"),
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="validate")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_show_version, help="Show the version and exit.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), expose_value=False,
+              help=help_text("lang"))
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     group = ctx.command
     assert isinstance(group, ValidateGroup)
     if isinstance(group.settings, ConfigError):
         raise UserError(tr(group.lang, "config_error", error=group.settings))
-    ctx.default_map = group.settings.default_map()
+    ctx.default_map = _with_lang(group, group.settings.default_map(), group.lang)
+
+
+def run_settings(ctx: click.Context) -> LoadedSettings:
+    """The settings the group loaded (validated already: an error stopped the run)."""
+    settings = getattr(ctx.find_root().command, "settings", None)
+    return settings if isinstance(settings, LoadedSettings) else LoadedSettings.empty()
+
+
+def settings_file(ctx: click.Context) -> str | None:
+    """The settings file this run read, if any (reports name it)."""
+    path = run_settings(ctx).path
+    return str(path) if path is not None else None
 
 
 def main() -> None:

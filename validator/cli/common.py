@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
-import hashlib
 import os
 import sys
 import tempfile
@@ -15,10 +14,8 @@ from typing import IO, Any
 
 import click
 
-from validator import __version__
 from validator.batch import Discovery, MissingPathError, discover
 from validator.cli.messages import UserError, help_text, say, tr
-from validator.model import PackInfo, Tool
 from validator.read.limits import Limits
 
 TOOL_NAME = "validator"
@@ -34,10 +31,12 @@ def split_ids(values: Iterable[str]) -> tuple[str, ...]:
 
 def load_ruleset(paths: Sequence[str], select: Sequence[str], ignore: Sequence[str],
                 lang: str) -> Any:
-    from validator.engine import PackError, load_rules
+    from validator.engine import PackError, UnknownSelectorError, load_rules
 
     try:
         return load_rules(tuple(paths), tuple(select), tuple(ignore))
+    except UnknownSelectorError as exc:  # a typo in --select / --ignore: a usage error
+        raise UserError(exc.message(lang)) from exc
     except PackError as exc:
         raise UserError(tr(lang, "pack_error", error=exc)) from exc
 
@@ -55,24 +54,6 @@ def discover_paths(paths: Sequence[str], lang: str, exclude: Sequence[str] = (),
     if found.skipped or found.excluded:
         say(tr(lang, "skipped", skipped=found.skipped, excluded=found.excluded))
     return found
-
-
-def tool_info(ruleset: Any, settings: Path | None) -> Tool:
-    """The tool block of every report: version, the rule packs used, the settings file."""
-    packs = tuple(_pack_info(Path(path)) for path in getattr(ruleset, "packs", ()))
-    return Tool(name=TOOL_NAME, version=__version__, packs=packs,
-                settings=str(settings) if settings else None)
-
-
-def _pack_info(path: Path) -> PackInfo:
-    from validator.engine.loader import packaged_pack_paths
-
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    except OSError:
-        digest = "?"
-    packaged = path in packaged_pack_paths()
-    return PackInfo(name=path.stem, version=digest, path=None if packaged else str(path))
 
 
 @contextlib.contextmanager

@@ -12,11 +12,10 @@ import click
 
 from validator.batch import Batch, BatchError, InspectFactory, signals
 from validator.batch.checker import inspect_error
-from validator.cli.app import cli
-from validator.cli.check import run_settings
+from validator.cli.app import cli, run_settings
 from validator.cli.common import config_option, discover_paths, output_stream, read_options
 from validator.cli.messages import UserError, help_text, tr
-from validator.report.labels import Lang
+from validator.i18n import Lang
 
 
 @cli.command("inspect", help=help_text("inspect"))

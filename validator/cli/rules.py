@@ -8,9 +8,10 @@ import click
 
 from validator.cli.app import cli
 from validator.cli.common import load_ruleset, rule_options, split_ids
-from validator.cli.messages import UserError, help_text, tr
+from validator.cli.messages import UserError, help_text
+from validator.i18n import Lang
 from validator.report.formatters.base import RuleInfo
-from validator.report.labels import Lang, label
+from validator.report.labels import severity_label
 
 TOOL_NAME = "validator"
 DEBUG_ENV = "VALIDATOR_DEBUG"
@@ -45,8 +46,8 @@ def rules_command(ctx: click.Context, rules: tuple[str, ...], select: tuple[str,
         click.echo(rules_json(infos, str(ruleset.version)))
         return
     for info in infos:
-        severity = label(f"severity.{info.severity}", lang)
-        click.echo(f"{info.id:<12} {severity:<10} {info.title(lang)}  [{info.source}]")
+        severity = severity_label(info.severity, lang)
+        click.echo(f"{info.id:<12} {severity:<12} {info.title(lang)}  [{info.source}]")
 
 
 @rules_command.command("explain", help=help_text("explain"))
@@ -55,7 +56,7 @@ def rules_command(ctx: click.Context, rules: tuple[str, ...], select: tuple[str,
 @click.pass_context
 def explain_command(ctx: click.Context, rule_id: str, rules: tuple[str, ...],
                     select: tuple[str, ...], ignore: tuple[str, ...], lang: Lang | None) -> None:
-    from validator.engine import explain
+    from validator.engine import UnknownSelectorError, explain
 
     lang = _merged(ctx, "lang", lang) or "vi"
     ruleset = load_ruleset(
@@ -67,6 +68,7 @@ def explain_command(ctx: click.Context, rule_id: str, rules: tuple[str, ...],
     wanted = rule_id.strip().upper()
     for rule in ruleset.rules:
         if rule.id.upper() == wanted:
-            click.echo(explain(rule))
+            click.echo(explain(rule, lang))
             return
-    raise UserError(tr(lang, "unknown_rule", rule_id=rule_id))
+    known = [rule.id for rule in ruleset.rules]
+    raise UserError(UnknownSelectorError(rule_id, known).message(lang))

@@ -7,7 +7,7 @@ import click
 from validator.cli.app import cli
 from validator.cli.common import output_stream
 from validator.cli.messages import help_text, say, tr
-from validator.report.labels import Lang
+from validator.i18n import Lang
 
 TOOL_NAME = "validator"
 DEBUG_ENV = "VALIDATOR_DEBUG"

@@ -7,7 +7,14 @@ verdict(document.doc_type, results)
 
 from validator.engine.evaluate import evaluate
 from validator.engine.explain import explain
-from validator.engine.loader import PackError, Rule, RuleExample, RuleSet, load_rules
+from validator.engine.loader import (
+    PackError,
+    Rule,
+    RuleExample,
+    RuleSet,
+    UnknownSelectorError,
+    load_rules,
+)
 from validator.engine.verdict import verdict
 
 __all__ = [
@@ -15,6 +22,7 @@ __all__ = [
     "Rule",
     "RuleExample",
     "RuleSet",
+    "UnknownSelectorError",
     "evaluate",
     "explain",
     "load_rules",

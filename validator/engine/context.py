@@ -7,36 +7,49 @@ into quoted original text with page and line only when it writes a result.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from validator.engine.forms import Form, document_form, issue_date
 from validator.engine.patterns import PhraseSet
 from validator.model import ArticleNode, Located, Messages
 from validator.normalize import match_key
-from validator.structure.document import Document
+
+if TYPE_CHECKING:  # the structure step (and spaCy) are not needed to load rule packs
+    from validator.structure.document import Document
 
 Range = tuple[int, int]
 Unit = tuple[Range, ...]  # a provision may be discontiguous: the article heading + one khoản
-Within = Literal["line", "sentence", "provision", "article", "scope"]
+Within = Literal["segment", "line", "sentence", "provision", "article", "scope"]
 
 SCOPE_NAMES = (
     "all", "header", "summary", "legal_bases", "main", "first_article", "regulation",
     "body", "members", "recipients",
 )  # fmt: skip
+# Where a check looked, in the words of a reviewer who has the paper in front of them.
 _SCOPE_LABELS = {
     "all": ("toàn văn", "whole text"),
     "header": ("phần đầu văn bản", "document header"),
     "summary": ("trích yếu", "summary line"),
     "legal_bases": ("phần căn cứ", "legal bases"),
     "main": ("các điều của quyết định", "articles of the decision"),
-    "first_article": ("điều thành lập", "establishing article"),
-    "regulation": ("quy chế", "regulation"),
-    "body": ("các điều", "articles"),
+    "first_article": ("điều thành lập Ban Chỉ đạo", "establishing article"),
+    "regulation": ("Quy chế", "regulation"),
+    "body": ("nội dung văn bản", "body of the document"),
     "members": ("danh sách thành viên", "member list"),
-    "recipients": ("nơi nhận", "recipients"),
+    "recipients": ("Nơi nhận", "recipients"),
 }
 HEADER_FALLBACK_LINES = 12
+# Lines a reviewer names by their opening words: proposals and bases the header missed.
+_OPENING_LINE = re.compile(r"\s*(?:(?:xet|theo) de nghi|can cu)")
+
+
+def scope_label(name: str) -> Messages:
+    vi, en = _SCOPE_LABELS.get(name, (name, name))
+    return Messages(vi=vi, en=en)
 
 
 def iter_nodes(nodes: Sequence[ArticleNode]) -> Iterator[ArticleNode]:
@@ -91,10 +104,18 @@ class DocContext:
         self._scopes: dict[str, list[Range]] = {}
         self._hits: dict[tuple[str, bool], list[Range]] = {}
 
+    @cached_property
+    def form(self) -> Form:
+        return document_form(self.doc)
+
+    @cached_property
+    def issue_date(self) -> dt.date | None:
+        return issue_date(self.doc)
+
     def hits(self, phrases: PhraseSet, ranges: Sequence[Range] | None = None) -> list[Range]:
         """Matches of a phrase set inside `ranges`; the whole text is scanned once per
         pattern and document, since many rules share a pattern ({duty}, {bhxh} ...)."""
-        key = (phrases.pattern.pattern, phrases.marks)
+        key = (phrases.source, phrases.marks)
         if key not in self._hits:
             self._hits[key] = list(phrases.finditer(self.text, 0, len(self.text.text)))
         found = self._hits[key]
@@ -215,8 +236,10 @@ class DocContext:
             return []
         if within == "scope":
             return [tuple(ranges)]
-        if within == "line":
-            raw: list[Unit] = [((line.start, line.end),) for line in self.text.lines]
+        if within == "segment":
+            raw: list[Unit] = [(piece,) for piece in self._segments()]
+        elif within == "line":
+            raw = [((line.start, line.end),) for line in self.text.lines]
         elif within == "sentence":
             raw = [(s,) for s in self.doc.sentences] or [
                 ((line.start, line.end),) for line in self.text.lines
@@ -227,6 +250,22 @@ class DocContext:
             raw = self._provisions()
         units = [clip(unit, ranges) for unit in raw]
         return [u for u in units if u] or [tuple(ranges)]
+
+    def _segments(self) -> list[Range]:
+        """Lines cut at semicolons and after article headings: "Trưởng ban ...; Phó Trưởng
+        ban ...; các thành viên ..." gives each role its own piece."""
+        cuts = {self.heading_range(n)[1] for n in self._all_nodes() if n.kind == "article"}
+        pieces = []
+        for line in self.text.lines:
+            start = line.start
+            for index, char in enumerate(line.text):
+                offset = line.start + index
+                if char == ";" or (offset in cuts and offset > start):
+                    end = offset + 1 if char == ";" else offset
+                    pieces.append((start, end))
+                    start = end
+            pieces.append((start, line.end))
+        return [p for p in pieces if p[1] > p[0]]
 
     def _all_nodes(self) -> list[ArticleNode]:
         nodes = list(iter_nodes(self.doc.articles))
@@ -284,11 +323,8 @@ class DocContext:
 
     def describe(self, names: Sequence[str], ranges: Sequence[Range]) -> Messages:
         """Where a check looked, for a failed rule: "quy chế: Chương II-IV, Điều 4-12"."""
-        vi, en = [], []
-        for name in names:
-            label_vi, label_en = _SCOPE_LABELS.get(name, (name, name))
-            vi.append(label_vi)
-            en.append(label_en)
+        labels = [scope_label(name) for name in names]
+        vi, en = [m.vi for m in labels], [m.en for m in labels]
         where = self.article_span_label(ranges)
         suffix = f": {where}" if where else ""
         if not ranges:
@@ -296,6 +332,50 @@ class DocContext:
                 vi=", ".join(vi) + " (không tìm thấy)", en=", ".join(en) + " (not found)"
             )
         return Messages(vi=", ".join(vi) + suffix, en=", ".join(en) + suffix)
+
+    def place_of(self, offset: int) -> Messages:
+        """Where a piece of text stands, as a reviewer cites it: "khoản 2 Điều 6", "phần căn
+        cứ", "Nơi nhận", else its page and line."""
+        for name in ("summary", "legal_bases", "recipients"):
+            if any(s <= offset < e for s, e in self.scope([name])):
+                vi, en = _SCOPE_LABELS[name]
+                return Messages(vi=vi, en=en)
+        provision = self.provision_label(offset)
+        if provision:
+            return Messages(vi=provision, en=provision)
+        line = self.text.line_at(offset)
+        opening = _OPENING_LINE.match(self.text.loose, line.start, line.end)
+        if opening is not None:
+            words = self.text.text[line.start : line.start + len(opening.group(0))].strip()
+            return Messages(vi=f"dòng «{words} ...»", en=f"the line «{words} ...»")
+        if any(s <= offset < e for s, e in self.scope(["header"])):
+            vi, en = _SCOPE_LABELS["header"]
+            return Messages(vi=vi, en=en)
+        page, line = self.text.position(offset)
+        return Messages(vi=f"trang {page}, dòng {line}", en=f"page {page}, line {line}")
+
+    def article_at(self, offset: int) -> ArticleNode | None:
+        return next(
+            (n for n in self._all_nodes() if n.kind == "article" and n.start <= offset < n.end),
+            None,
+        )
+
+    def provision_label(self, offset: int) -> str:
+        """ "khoản 2 Điều 6" (of the Quy chế, in a combined file), or "" outside articles."""
+        regulation = self.doc.attachment.articles if self.doc.attachment is not None else []
+        for nodes, suffix in ((self.doc.articles, ""), (regulation, " Quy chế")):
+            if suffix and self.doc.doc_type == "regulation":
+                suffix = ""
+            for node in iter_nodes(nodes):
+                if node.kind != "article" or not node.start <= offset < node.end:
+                    continue
+                clause = next(
+                    (c for c in node.children if c.kind == "clause" and c.start <= offset < c.end),
+                    None,
+                )
+                label = f"Điều {node.number}{suffix}"
+                return f"khoản {clause.number} {label}" if clause is not None else label
+        return ""
 
     def article_span_label(self, ranges: Sequence[Range]) -> str:
         chapters, articles = [], []

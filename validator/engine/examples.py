@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from validator.engine.evaluate import evaluate_rule
 from validator.engine.loader import Rule, RuleExample
 from validator.model import RuleResult
-from validator.structure.document import Document
+
+if TYPE_CHECKING:
+    from validator.structure.document import Document
 
 
 def example_document(example: RuleExample) -> Document:
@@ -18,8 +22,10 @@ def example_document(example: RuleExample) -> Document:
         doc.level = example.level
     if example.date is not None:
         doc.metadata = doc.metadata.model_copy(update={"date": example.date})
+        if doc.attachment is not None:
+            doc.attachment = doc.attachment.model_copy(update={"decision_date": example.date})
     return doc
 
 
-def run_example(rule: Rule, example: RuleExample) -> RuleResult:
-    return evaluate_rule(example_document(example), rule)
+def run_example(rule: Rule, example: RuleExample, lang: str = "vi") -> RuleResult:
+    return evaluate_rule(example_document(example), rule, lang)

@@ -1,12 +1,20 @@
-"""Loading rule packs: YAML -> pydantic schema -> compiled checks, with file:line errors."""
+"""Loading rule packs: YAML -> pydantic schema -> compiled checks, with file:line errors.
+
+Each part of a check is compiled with its messages (engine/parts.py); a message keyed by a
+reason the check never gives, or naming a placeholder it never fills, is a pack error.
+A compiled rule set is cached on disk by the digest of its packs (engine/compiled.py), so a
+run costs a few file reads and an unpickling instead of parsing and compiling every pack;
+patterns read back from the cache are compiled again on first use.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,38 +22,45 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from validator.engine.checks import CHECK_KINDS, Check, PackContext
-from validator.engine.checks.logic import AllCheck, AnyCheck, NotCheck
-from validator.engine.patterns import PatternError
+from validator.engine import compiled
+from validator.engine.checks import Check, PackContext
+from validator.engine.compiler import Compiler, PackError, validation_error
 from validator.engine.schema import (
-    AllNode,
-    AnyNode,
     AppliesTo,
-    CheckNode,
     DossierHook,
-    LeafNode,
-    NotNode,
     PackSpec,
     RuleMessages,
     RuleSpec,
     Template,
 )
 from validator.engine.yamlsource import DuplicateKeyError, line_of, load_with_lines
-from validator.model import DocType, Level, Messages, Severity, Status
+from validator.model import DocType, Level, Messages, PackInfo, Severity, Status
 
 PACK_SUFFIXES = (".yaml", ".yml")
 _SLOT = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 
 
-class PackError(Exception):
-    """A rule pack that cannot be used; str() reads "file:line: reason"."""
+class UnknownSelectorError(ValueError):
+    """`--select` / `--ignore` names no rule: a usage error, not a broken pack."""
 
-    def __init__(self, path: Path | str | None, line: int | None, reason: str) -> None:
-        self.path = Path(path) if path is not None else None
-        self.line = line
-        self.reason = reason
-        where = str(self.path) if self.path else "rules"
-        super().__init__(f"{where}:{line}: {reason}" if line else f"{where}: {reason}")
+    def __init__(self, selector: str, known: Sequence[str]) -> None:
+        super().__init__(f"no rule id matches {selector!r}")
+        self.selector = selector
+        # A selector is an id ("ND30-04") or a prefix ("CV2657"): compare like with like.
+        wanted = selector.strip().upper()
+        if "-" in wanted.rstrip("-"):
+            candidates = list(known)
+        else:
+            candidates = list(dict.fromkeys(rule_id.split("-", 1)[0] for rule_id in known))
+        close = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.6)
+        self.suggestion = close[0] if close else None
+
+    def message(self, lang: str = "vi") -> str:
+        if lang == "en":
+            hint = f" Did you mean {self.suggestion}?" if self.suggestion else ""
+            return f"No rule id matches {self.selector!r}.{hint} See: validate rules"
+        hint = f" Có phải {self.suggestion}?" if self.suggestion else ""
+        return f"Không có quy tắc nào có mã «{self.selector}».{hint} Xem: validate rules"
 
 
 @dataclass(frozen=True)
@@ -55,8 +70,11 @@ class RuleExample:
     doc_type: DocType | None = None
     level: Level | None = None
     date: dt.date | None = None
-    note: str = ""
+    note: Messages | str = ""
+    says: str | None = None
     line: int | None = None
+    template: str | None = None  # the pack template it fills, and with what
+    fill: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,9 @@ class Rule:
     pack: str
     path: Path
     line: int | None = None
+    effective: dt.date | None = None  # the later of the pack's date and the rule's `from`
+    cites: str = ""  # the source as a message names it ("Nghị định 30/2020/NĐ-CP")
+    problems: tuple[Messages, ...] = ()  # every message its parts can give, for `explain`
     dossier: DossierHook | None = None  # judged again across a dossier (validator.dossier)
 
 
@@ -81,7 +102,7 @@ class Rule:
 class RuleSet:
     rules: list[Rule]
     version: str
-    packs: list[Path] = field(default_factory=list)
+    packs: tuple[PackInfo, ...] = ()
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -95,14 +116,40 @@ def load_rules(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> RuleSet:
-    """The packaged packs plus `extra_paths` (files or folders), filtered by id or prefix."""
-    paths = packaged_pack_paths() + [p for extra in extra_paths for p in _pack_files(Path(extra))]
+    """The packaged packs plus `extra_paths` (files or folders), filtered by id or prefix.
+
+    A rule set compiled from the same pack texts by the same engine is read back from the
+    user's cache folder (engine/compiled.py); otherwise the packs are parsed, validated in
+    full and compiled, and the result is stored for the next run."""
+    packaged = packaged_pack_paths()
+    paths = packaged + [p for extra in extra_paths for p in _pack_files(Path(extra))]
     sources = [(path, _read(path)) for path in paths]
+    digests = [hashlib.sha256(text.encode()).hexdigest() for _, text in sources]
+    key = compiled.key(
+        [f"{path}\0{digest}" for (path, _), digest in zip(sources, digests, strict=True)]
+    )
+    found = compiled.load(key)
+    if found is None:
+        found = _compile_packs(sources, digests, packaged)
+        compiled.store(key, found)
+    rules, infos = found
+    chosen = _filter(rules, select, ignore)
+    version = hashlib.sha256()
+    for info in infos:
+        version.update(f"{info.name}:{info.version}|".encode())
+    version.update(("|".join(r.id for r in chosen)).encode())
+    return RuleSet(rules=chosen, version=version.hexdigest()[:16], packs=infos)
+
+
+def _compile_packs(
+    sources: list[tuple[Path, str]], digests: list[str], packaged: list[Path]
+) -> tuple[list[Rule], tuple[PackInfo, ...]]:
     loaded = [(path, text, *_parse(path, text)) for path, text in sources]
     templates = _collect_templates(loaded)
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
-    for path, _text, spec, raw in loaded:
+    infos: list[PackInfo] = []
+    for (path, _text, spec, raw), digest in zip(loaded, digests, strict=True):
         context = PackContext(synonyms=spec.synonyms)
         for index, rule_spec in enumerate(spec.rules):
             where = ["rules", index]
@@ -113,13 +160,10 @@ def load_rules(
                     f"duplicate rule id {rule_spec.id} (also in {seen[rule_spec.id]})",
                 )
             seen[rule_spec.id] = path
-            rules.append(_compile_rule(path, raw, where, rule_spec, spec.pack, context, templates))
-    chosen = _filter(rules, select, ignore)
-    digest = hashlib.sha256()
-    for path, text in sources:
-        digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
-    digest.update(("|".join(r.id for r in chosen)).encode())
-    return RuleSet(rules=chosen, version=digest.hexdigest()[:16], packs=paths)
+            rules.append(_compile_rule(path, raw, where, rule_spec, spec, context, templates))
+        where_from = None if path in packaged else str(path)
+        infos.append(PackInfo(name=spec.pack, version=digest[:12], path=where_from))
+    return rules, tuple(infos)
 
 
 def packaged_pack_paths() -> list[Path]:
@@ -134,6 +178,15 @@ def packaged_pack_paths() -> list[Path]:
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError, TypeError):
         pass
     return _pack_files(Path(__file__).resolve().parents[2] / "rules")
+
+
+def template_text(name: str, fill: Mapping[str, str] | None = None) -> str:
+    """A template of the packaged packs with some slots filled: whole documents for tests."""
+    sources = [(path, _read(path)) for path in packaged_pack_paths()]
+    templates = _collect_templates([(path, text, *_parse(path, text)) for path, text in sources])
+    if name not in templates:
+        raise KeyError(name)
+    return _fill(None, None, templates[name], dict(fill or {}))
 
 
 def matches_selector(rule_id: str, selector: str) -> bool:
@@ -170,17 +223,7 @@ def _parse(path: Path, text: str) -> tuple[PackSpec, Any]:
     try:
         return PackSpec.model_validate(raw), raw
     except ValidationError as exc:
-        raise _validation_error(path, raw, [], exc) from exc
-
-
-def _validation_error(path: Path, raw: Any, base: list[Any], exc: ValidationError) -> PackError:
-    error = exc.errors()[0]
-    loc = [*base, *error["loc"]]
-    key_path = ".".join(str(step) for step in loc)
-    reason = error["msg"]
-    if error["type"] == "extra_forbidden":
-        reason = "unknown key"
-    return PackError(path, line_of(raw, loc), f"{key_path}: {reason}" if key_path else reason)
+        raise validation_error(path, raw, [], exc) from exc
 
 
 def _collect_templates(loaded: Iterable[tuple[Path, str, PackSpec, Any]]) -> dict[str, Template]:
@@ -203,11 +246,18 @@ def _compile_rule(
     raw: Any,
     where: list[Any],
     spec: RuleSpec,
-    pack: str,
+    pack: PackSpec,
     context: PackContext,
     templates: dict[str, Template],
 ) -> Rule:
     when = spec.applies_to.when
+    compiler = Compiler(path, raw, context, [])
+    check = compiler.node([*where, "check"], spec.check)
+    problems = tuple(dict.fromkeys(compiler.problems))
+    condition = None
+    if when is not None:
+        condition = Compiler(path, raw, context, []).node([*where, "applies_to", "when"], when)
+    starts = [d for d in (pack.effective, spec.applies_to.from_date) if d is not None]
     return Rule(
         id=spec.id,
         title=spec.title,
@@ -216,56 +266,20 @@ def _compile_rule(
         description=spec.description,
         applies_to=spec.applies_to,
         messages=spec.messages,
-        check=_compile_node(path, raw, [*where, "check"], spec.check, context),
-        when=None
-        if when is None
-        else _compile_node(path, raw, [*where, "applies_to", "when"], when, context),
+        check=check,
+        when=condition,
         examples=tuple(
             _resolve_example(path, raw, [*where, "examples", i], example, templates)
             for i, example in enumerate(spec.examples)
         ),
-        pack=pack,
+        pack=pack.pack,
         path=path,
         line=line_of(raw, where),
+        effective=max(starts) if starts else None,
+        cites=pack.short or pack.document,
+        problems=problems,
         dossier=spec.dossier,
     )
-
-
-def _compile_node(
-    path: Path, raw: Any, where: list[Any], node: CheckNode, context: PackContext
-) -> Check:
-    if isinstance(node, AllNode):
-        return AllCheck(tuple(_compile_children(path, raw, [*where, "all"], node.all, context)))
-    if isinstance(node, AnyNode):
-        return AnyCheck(tuple(_compile_children(path, raw, [*where, "any"], node.any, context)))
-    if isinstance(node, NotNode):
-        return NotCheck(_compile_node(path, raw, [*where, "not"], node.not_, context))
-    assert isinstance(node, LeafNode)
-    return _compile_leaf(path, raw, where, node, context)
-
-
-def _compile_children(
-    path: Path, raw: Any, where: list[Any], nodes: list[CheckNode], context: PackContext
-) -> list[Check]:
-    return [_compile_node(path, raw, [*where, i], n, context) for i, n in enumerate(nodes)]
-
-
-def _compile_leaf(
-    path: Path, raw: Any, where: list[Any], node: LeafNode, context: PackContext
-) -> Check:
-    kind = CHECK_KINDS.get(node.kind)
-    if kind is None:
-        known = ", ".join(CHECK_KINDS)
-        raise PackError(
-            path, line_of(raw, [*where, "kind"]), f"unknown check kind {node.kind!r} ({known})"
-        )
-    try:
-        params = kind.params.model_validate(node.params)
-        return kind.build(params, context)
-    except ValidationError as exc:
-        raise _validation_error(path, raw, [*where, "params"], exc) from exc
-    except (PatternError, ValueError, re.error) as exc:
-        raise PackError(path, line_of(raw, [*where, "params"]), f"{node.kind}: {exc}") from exc
 
 
 def _resolve_example(
@@ -291,7 +305,10 @@ def _resolve_example(
         level=level,
         date=example.date,
         note=example.note,
+        says=example.says,
         line=line,
+        template=example.template,
+        fill=dict(example.fill) if example.template is not None else None,
     )
 
 
@@ -315,6 +332,6 @@ def _fill(path: Path, line: int | None, template: Template, fill: dict[str, str]
 def _filter(rules: list[Rule], select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
     for selector in [*select, *ignore]:
         if not any(matches_selector(r.id, selector) for r in rules):
-            raise PackError(None, None, f"no rule id matches {selector!r}")
+            raise UnknownSelectorError(selector, [r.id for r in rules])
     chosen = [r for r in rules if not select or any(matches_selector(r.id, s) for s in select)]
     return [r for r in chosen if not any(matches_selector(r.id, s) for s in ignore)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from validator.normalize import (
     NormalizedText,
@@ -37,11 +38,21 @@ class PatternError(ValueError):
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """Compiled alternatives; `marks` keeps diacritics (Trưởng bản is not Trưởng ban) but
-    those OCR confuses (hỏi / ngã / sắc)."""
+    """Alternatives as one regular expression; `marks` keeps diacritics (Trưởng bản is not
+    Trưởng ban) but those OCR confuses (hỏi / ngã / sắc). The expression is compiled on first
+    use: a run that never needs a rule's phrases never pays for them."""
 
-    pattern: re.Pattern[str]
+    source: str
     marks: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # The haystacks are lower-cased already; IGNORECASE would defeat the literal-prefix scan.
+        return re.compile(self.source)
+
+    def __getstate__(self) -> dict[str, object]:
+        """A cached rule set keeps the source only: compiling is left to the first use."""
+        return {"source": self.source, "marks": self.marks}
 
     def haystack(self, text: NormalizedText) -> str:
         return text.fold if self.marks else text.loose
@@ -137,14 +148,14 @@ def _join_pieces(variant: str, pieces: list[str]) -> str:
 def compile_phrases(
     variants: Sequence[str], synonyms: Mapping[str, Sequence[str]], marks: bool = False
 ) -> PhraseSet:
-    """One pattern matching any of the variants, longest first."""
+    """One pattern matching any of the variants, longest first; compiled now, so a bad "re:"
+    variant is an error of the pack, not of the first document."""
     if not variants:
         raise PatternError("a phrase list needs at least one variant")
     alternatives = [variant_regex(v, synonyms, marks) for v in variants]
-    source = "|".join(f"(?:{a})" for a in alternatives)
+    phrases = PhraseSet(source="|".join(f"(?:{a})" for a in alternatives), marks=marks)
     try:
-        # The haystacks are lower-cased already; IGNORECASE would defeat the literal-prefix scan.
-        pattern = re.compile(source)
+        phrases.pattern  # noqa: B018 - compiled for its errors
     except re.error as exc:
         raise PatternError(f"bad regular expression in {list(variants)!r}: {exc}") from exc
-    return PhraseSet(pattern=pattern, marks=marks)
+    return phrases

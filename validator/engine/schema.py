@@ -3,6 +3,16 @@
 Header keys of a rule are validated here; the `params` of each check are validated by the
 check kind's own model when the loader compiles the pack (see checks/__init__.py), so a typo
 anywhere is an error with file, line and key path.
+
+Every part of a check may carry its own `message` (vi, en): what to tell the reviewer when
+that part fails. A leaf's message may instead be keyed by the reasons its kind gives
+("missing", "near.0", "unless" ...), with "*" for the rest; {placeholders} are filled from the
+check's details. A composed part's message replaces the messages of its parts.
+
+Dates: a pack is `effective` from its source's date; a rule may start later (`applies_to.from`)
+or stop (`until`). A document issued earlier is not_applicable. A document whose date cannot be
+read keeps the rule: a reviewer would rather see it checked than silently skipped (drafts carry
+no date; a damaged scan may lose it).
 """
 
 from __future__ import annotations
@@ -12,6 +22,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
+from validator.engine.forms import FORMS, Form
 from validator.model import DocType, Level, Messages, Severity, Status
 
 RULE_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*-[A-Za-z0-9_.-]+$"
@@ -21,23 +32,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+PartMessages = Messages | dict[str, Messages]  # one for any failure, or one per reason
+
+
 class LeafNode(Strict):
     """One check: `kind` names an entry of the check registry, `params` are its parameters."""
 
     kind: str
     params: dict[str, Any] = {}
+    message: PartMessages | None = None
 
 
 class AllNode(Strict):
     all: list[CheckNode] = Field(min_length=1)
+    message: Messages | None = None
 
 
 class AnyNode(Strict):
     any: list[CheckNode] = Field(min_length=1)
+    message: Messages | None = None
 
 
 class NotNode(Strict):
     not_: CheckNode = Field(alias="not")
+    message: Messages | None = None
 
 
 def _node_tag(value: Any) -> str | None:
@@ -68,10 +86,12 @@ CheckNode = Annotated[
 class AppliesTo(Strict):
     doc_types: list[DocType] = ["decision", "regulation", "combined", "other"]
     levels: list[Level] = ["province", "district", "commune", "unknown"]
+    forms: list[Form] = list(FORMS)  # how the paper is written (a công văn, an attached Quy chế)
     from_date: dt.date | None = Field(default=None, alias="from")  # issued on or after
     until_date: dt.date | None = Field(default=None, alias="until")  # issued on or before
     when: CheckNode | None = None  # a further condition, e.g. "cites Công văn 3036"
-    note: Messages | None = None  # the applicability in words, for `rules explain`
+    # The condition of `when` in words: "Chỉ áp dụng cho {note}." when it is not met.
+    note: Messages | None = None
 
 
 class RuleMessages(Strict):
@@ -100,7 +120,8 @@ class Example(Strict):
     level: Level | None = None
     date: dt.date | None = None
     expect: Status
-    note: str = ""  # why the example passes or fails
+    note: Messages | str = ""  # why the example passes or fails
+    says: str | None = None  # words the Vietnamese message must hold (a failure's reason)
 
 
 class RuleSpec(Strict):
@@ -128,6 +149,8 @@ class Template(Strict):
 class PackSpec(Strict):
     pack: str
     document: str  # the source document of the rules, as cited
+    short: str | None = None  # the source as a message cites it: "Nghị định 30/2020/NĐ-CP"
+    effective: dt.date | None = None  # the rules apply to documents issued on or after
     synonyms: dict[str, list[str]] = {}  # {name} in a phrase expands to these variants
     templates: dict[str, Template] = {}
     rules: list[RuleSpec] = Field(min_length=1)

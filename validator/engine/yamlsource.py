@@ -2,6 +2,8 @@
 
 PyYAML's composer gives each node a start mark; building plain dicts and lists from the node
 tree ourselves lets a validation error's location (a key path) be turned back into a line.
+libyaml's parser (CSafeLoader) is used when PyYAML was built with it: it reads the packs about
+ten times faster than the pure-Python one, and gives the same nodes and marks.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ class DuplicateKeyError(ValueError):
         self.line = line
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_with_lines(text: str) -> Any:
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _build(node, loader)
@@ -39,7 +44,7 @@ def load_with_lines(text: str) -> Any:
         loader.dispose()
 
 
-def _build(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+def _build(node: yaml.Node, loader: Any) -> Any:
     if isinstance(node, yaml.MappingNode):
         mapping = LinedDict()
         mapping.line = node.start_mark.line + 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from validator.model import DocumentReport, DossierSummary
@@ -18,9 +18,11 @@ def write_report(
     reports: Iterable[DocumentReport],
     formatter: Formatter,
     progress: Progress | None = None,
+    keep: Callable[[DocumentReport], bool] | None = None,
     dossiers: Sequence[DossierSummary] = (),
 ) -> Tally:
-    """Feed every report to `formatter` as it comes; returns the totals.
+    """Feed every report to `formatter` as it comes (only those `keep` accepts, when given:
+    `--quiet`); the totals count them all and are returned.
 
     `dossiers` is filled while `reports` is consumed (validator.dossier) and goes into the
     summary. A run stopped by Ctrl-C or SIGTERM (KeyboardInterrupt from `reports`) still gets
@@ -29,7 +31,8 @@ def write_report(
     formatter.start()
     try:
         for report in reports:
-            formatter.document(report)
+            if keep is None or keep(report):
+                formatter.document(report)
             tally.add(report)
             if progress is not None:
                 progress.update(1)

@@ -32,27 +32,40 @@ def dated_doc(builder, date_line: str, date: dt.date | None):
 
 
 @pytest.mark.parametrize(
-    ("line", "ok"),
+    ("line", "reason", "detail"),
     [
-        ("An Bình, ngày 05 tháng 02 năm 2024", True),
-        ("An Bình, ngày 5 tháng 9 năm 2023", False),
-        ("An Bình, ngày 15 tháng 2 năm 2024", False),
-        ("An Bình, ngày 30 tháng 02 năm 2024", False),
+        ("An Bình, ngày 05 tháng 02 năm 2024", None, None),
+        ("An Bình, ngày 5 tháng 9 năm 2023", "leading_zero", "«ngày 5» → «ngày 05»"),
+        ("An Bình, ngày 15 tháng 2 năm 2024", "leading_zero", "«tháng 2» → «tháng 02»"),
+        ("An Bình, ngày 5 tháng 1 năm 2024", "leading_zero", "«ngày 5» → «ngày 05», «tháng 1»"),
+        ("An Bình, ngày 30 tháng 02 năm 2024", "valid_date", "30/02/2024"),
+        ("An Bình, ngày    tháng 9 năm 2025", "valid_date", "tháng 9 năm 2025"),
     ],
 )
-def test_date_line_leading_zero_and_calendar(builder, line: str, ok: bool) -> None:
+def test_date_line_names_its_defect(builder, line: str, reason, detail) -> None:
     doc = dated_doc(builder, line, None)
     finding = run("field", doc, field="metadata.date_line", valid_date=True, leading_zero=True)
-    assert finding.matched is ok
+    assert finding.matched is (reason is None)
+    assert finding.reason == reason
+    if detail is not None:
+        assert any(detail in str(value) for value in finding.details.values()), finding.details
     assert finding.spans  # the date line is quoted either way
+    assert finding.looked_in is not None and finding.looked_in.vi == "dòng địa danh, ngày tháng"
 
 
-def test_symbol_pattern_by_document_type(builder) -> None:
+def test_symbol_pattern_by_form(builder) -> None:
     doc = dated_doc(builder, "ngày 05 tháng 10 năm 2023", None)
     assert run("field", doc, field="metadata.symbol", pattern_for={"decision": "^QĐ-"}).matched
-    doc.doc_type = "decision"
+    wrong = run("field", doc, field="metadata.symbol", pattern_for={"decision": "^UBND-"})
+    assert wrong.reason == "pattern_for.decision" and wrong.details["value"] == "QĐ-UBND"
+    # No type name and no type abbreviation: a công văn, held to the letter's pattern only.
     doc.metadata = doc.metadata.model_copy(update={"symbol": "UBND-VX"})
-    assert not run("field", doc, field="metadata.symbol", pattern_for={"decision": "^QĐ-"}).matched
+    by_form = {"decision": "^QĐ-", "letter": "^(?!QĐ-)"}
+    assert run("field", doc, field="metadata.symbol", pattern_for=by_form).matched
+    # The type name says it is a decision: the decision's pattern applies.
+    quyet_dinh = Located(text="QUYẾT ĐỊNH", page=1, line=1)
+    doc.metadata = doc.metadata.model_copy(update={"type_name": quyet_dinh})
+    assert not run("field", doc, field="metadata.symbol", pattern_for=by_form).matched
 
 
 def test_signer_fields(builder) -> None:

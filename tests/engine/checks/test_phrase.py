@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from validator.engine.checks import CHECK_KINDS, PackContext
 from validator.engine.context import DocContext
+from validator.model import Located, Metadata
 
 PACK = PackContext(synonyms={"vhxh": ["Văn hóa - Xã hội", "VH-XH", "VHXH"], "bhxh": ["BHXH"]})
 
@@ -28,15 +29,44 @@ def test_near_groups_must_share_the_unit(builder) -> None:
     b = builder(["Các thành viên báo cáo hằng quý.", "Gửi về Thường trực."])
     doc = b.document(sentences=[b.span("Các thành viên", "quý."), b.span("Gửi", "trực.")])
     params = {"scope": "all", "find": ["báo cáo"], "near": [["hằng quý"], ["gửi"]]}
-    assert not run(doc, within="sentence", **params).matched
+    missed = run(doc, within="sentence", **params)
+    assert not missed.matched
+    # The nearest unit is named with the group it lacks: the recipient (near.1).
+    assert missed.reason == "near.1" and missed.near
+    assert missed.spans == (b.span("Các thành viên", "quý."),)  # that sentence is quoted
     assert run(doc, within="scope", **params).matched
 
 
 def test_unless_disqualifies_the_unit(builder) -> None:
     doc = builder(["Họp định kỳ để nghe báo cáo tình hình."]).document()
-    assert not run(
-        doc, scope="all", within="line", find=["báo cáo"], unless=["nghe báo cáo"]
-    ).matched
+    finding = run(doc, scope="all", within="line", find=["báo cáo"], unless=["nghe báo cáo"])
+    assert not finding.matched and finding.reason == "unless"
+
+
+def test_segments_give_each_role_its_own_piece(builder) -> None:
+    line = (
+        "Trưởng ban lãnh đạo chung; Phó Trưởng ban theo dõi, đôn đốc; "
+        "các thành viên thực hiện nhiệm vụ do Trưởng ban phân công."
+    )
+    doc = builder([line]).document()
+    members = {
+        "scope": "all", "find": ["các thành viên"], "near": [["lãnh đạo", "theo dõi", "phân công"]],
+        "opens": True, "ignore": ["nhiệm vụ do Trưởng ban phân công"],
+    }  # fmt: skip
+    assert run(doc, within="line", **members).matched is False  # opens: not at the line start
+    finding = run(doc, within="segment", **members)
+    assert finding.reason == "near.0"  # its own piece holds only the stock phrase
+    assert run(doc, within="segment", **{**members, "ignore": ()}).matched
+
+
+def test_a_phrase_found_only_outside_the_scope(builder) -> None:
+    b = builder(["Căn cứ Công văn về việc hợp nhất các Ban Chỉ đạo;", "Điều 1. Thành lập Ban."])
+    article = b.node("article", "1", "Điều 1.", "Ban.")
+    bases = [Located(text=b.text.lines[0].text, page=1, line=1)]
+    doc = b.document(articles=[article], metadata=Metadata(legal_basis_lines=bases))
+    finding = run(doc, scope="main", find=["hợp nhất"])
+    assert finding.reason == "outside" and finding.details["phrase"] == "hợp nhất"
+    assert finding.details["found_in"].vi == "phần căn cứ"
 
 
 def test_scope_keeps_legal_bases_out(builder) -> None:

@@ -15,8 +15,10 @@ from pydantic import model_validator
 from validator.engine.checks.base import Finding, PackContext, Params
 from validator.engine.context import DocContext, Range
 from validator.engine.patterns import PhraseSet
-from validator.model import LegalReference, Messages
+from validator.model import LegalReference
 from validator.normalize import loose_key, normalize_string
+
+PLACEHOLDERS = frozenset({"count"})
 
 
 class CitesParams(Params):
@@ -33,6 +35,10 @@ class CitesParams(Params):
         if self.symbol is not None:
             re.compile(self.symbol)
         return self
+
+
+def reasons(params: CitesParams) -> frozenset[str]:
+    return frozenset({"missing"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ class CitesCheck:
             hits: list[Range] = ctx.hits(self.text, ctx.scope(scope))
             if hits:
                 return Finding(matched=True, spans=(ctx.sentence_at(hits[0]),), looked_in=looked_in)
-        return Finding(matched=False, looked_in=_with_count(looked_in, len(references)))
+        return Finding(False, (), looked_in, "missing", {"count": str(len(references))})
 
     def _is_cited(self, reference: LegalReference) -> bool:
         if self.params.number is None or reference.number != self.params.number:
@@ -64,12 +70,6 @@ class CitesCheck:
             return False
         symbol = loose_key(normalize_string(reference.symbol or ""))
         return self.symbol is None or bool(self.symbol.search(symbol))
-
-
-def _with_count(looked_in: Messages, count: int) -> Messages:
-    return Messages(
-        vi=f"{looked_in.vi} ({count} văn bản)", en=f"{looked_in.en} ({count} references)"
-    )
 
 
 def build(params: CitesParams, pack: PackContext) -> CitesCheck:

@@ -1,4 +1,7 @@
-"""date: a document date compared with a constant or with another date field."""
+"""date: a document date compared with a constant or with another date field.
+
+Reasons: `missing` (no date could be read), `compare` (the comparison is false); details give
+both dates as a reviewer writes them (dd/mm/yyyy)."""
 
 from __future__ import annotations
 
@@ -11,9 +14,10 @@ from typing import Literal
 from pydantic import field_validator, model_validator
 
 from validator.engine.checks.base import Finding, PackContext, Params
-from validator.engine.checks.fields import check_path, evidence_range, resolve
+from validator.engine.checks.fields import check_path, evidence_range, field_place, resolve
 from validator.engine.context import DocContext
-from validator.model import Messages
+
+PLACEHOLDERS = frozenset({"date", "limit"})
 
 Comparison = Literal["before", "on_or_before", "after", "on_or_after", "equal"]
 _OPERATORS: dict[Comparison, Callable[[dt.date, dt.date], bool]] = {
@@ -43,6 +47,10 @@ class DateParams(Params):
         return self
 
 
+def reasons(params: DateParams) -> frozenset[str]:
+    return frozenset({"missing", "compare"})
+
+
 @dataclass(frozen=True)
 class DateCheck:
     params: DateParams
@@ -54,11 +62,17 @@ class DateCheck:
             against = resolve(ctx.doc, self.params.other)[0]
         where = evidence_range(ctx, self.params.field, trail)
         spans = (where,) if where else ()
-        looked_in = Messages(vi=f"trường {self.params.field}", en=f"field {self.params.field}")
+        looked_in = field_place(self.params.field)
+        details = {"date": _written(value), "limit": _written(against)}
         if not isinstance(value, dt.date) or not isinstance(against, dt.date):
-            return Finding(matched=False, spans=spans, looked_in=looked_in)
-        matched = _OPERATORS[self.params.op](value, against)
-        return Finding(matched=matched, spans=spans, looked_in=looked_in)
+            return Finding(False, spans, looked_in, "missing", details)
+        if _OPERATORS[self.params.op](value, against):
+            return Finding(matched=True, spans=spans, looked_in=looked_in)
+        return Finding(False, spans, looked_in, "compare", details, near=True)
+
+
+def _written(value: object) -> str:
+    return f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else "—"
 
 
 def build(params: DateParams, pack: PackContext) -> DateCheck:

@@ -4,14 +4,60 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from validator.engine.context import DocContext, Range
-from validator.model import Located
+from validator.model import Located, Messages
 from validator.normalize import loose_key
-from validator.structure.document import Document
+
+if TYPE_CHECKING:
+    from validator.structure.document import Document
 
 FIELD_ROOTS = ("metadata", "attachment", "doc")
+# Where a field stands on the paper, for "Đã tìm trong": the longest matching path prefix.
+_PLACES = {
+    "metadata.issuer": ("tên cơ quan ban hành (phần đầu văn bản)", "issuing body (header)"),
+    "metadata.parent": ("tên cơ quan chủ quản (phần đầu văn bản)", "parent body (header)"),
+    "metadata.number": ("dòng số, ký hiệu", "number and symbol line"),
+    "metadata.symbol": ("dòng số, ký hiệu", "number and symbol line"),
+    "metadata.number_line": ("dòng số, ký hiệu", "number and symbol line"),
+    "metadata.place": ("dòng địa danh, ngày tháng", "place and date line"),
+    "metadata.date": ("dòng địa danh, ngày tháng", "place and date line"),
+    "metadata.date_line": ("dòng địa danh, ngày tháng", "place and date line"),
+    "metadata.type_name": ("tên loại văn bản", "document type name"),
+    "metadata.summary": ("trích yếu", "summary line"),
+    "metadata.national_motto": ("Quốc hiệu, Tiêu ngữ", "national name and motto"),
+    "metadata.authority_line": ("dòng thẩm quyền ban hành", "issuing authority line"),
+    "metadata.legal_bases": ("phần căn cứ", "legal bases"),
+    "metadata.legal_basis_lines": ("phần căn cứ", "legal bases"),
+    "metadata.signer": ("khối chữ ký", "signature block"),
+    "metadata.recipients": ("Nơi nhận", "recipients (Nơi nhận)"),
+    "attachment": ("phần Quy chế", "the regulation"),
+    "attachment.issued_by_line": (
+        "dòng «Ban hành kèm theo Quyết định số … ngày …»",
+        "the line «Ban hành kèm theo Quyết định số … ngày …»",
+    ),
+    "attachment.decision_number": (
+        "dòng «Ban hành kèm theo Quyết định số … ngày …»",
+        "the line «Ban hành kèm theo Quyết định số … ngày …»",
+    ),
+    "attachment.decision_date": (
+        "dòng «Ban hành kèm theo Quyết định số … ngày …»",
+        "the line «Ban hành kèm theo Quyết định số … ngày …»",
+    ),
+}
+
+
+def field_place(path: str) -> Messages:
+    """A field path in a reviewer's words: "metadata.signer.name" is the "khối chữ ký"."""
+    parts = path.split(".")
+    for cut in range(len(parts), 0, -1):
+        found = _PLACES.get(".".join(parts[:cut]))
+        if found is not None:
+            return Messages(vi=found[0], en=found[1])
+    return Messages(vi="thông tin văn bản", en="document details")
+
+
 _WRITTEN_DATE = re.compile(
     r"ngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*nam\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})"
@@ -88,7 +134,13 @@ def real_date(parts: tuple[str, str, str]) -> dt.date | None:
         return None
 
 
-def leading_zero_ok(parts: tuple[str, str, str]) -> bool:
-    """Nghị định 30: days below 10 and months 1 and 2 take a leading zero (ngày 05 tháng 02)."""
+def leading_zero_fixes(parts: tuple[str, str, str]) -> list[str]:
+    """Nghị định 30: days below 10 and months 1 and 2 take a leading zero (ngày 05 tháng 02).
+    The fixes as a reviewer writes them: «ngày 5» → «ngày 05»."""
     day, month, _ = parts
-    return not (int(day) < 10 and len(day) < 2) and not (int(month) <= 2 and len(month) < 2)
+    fixes = []
+    if int(day) < 10 and len(day) < 2:
+        fixes.append(f"«ngày {day}» → «ngày 0{day}»")
+    if int(month) <= 2 and len(month) < 2:
+        fixes.append(f"«tháng {month}» → «tháng 0{month}»")
+    return fixes

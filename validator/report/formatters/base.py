@@ -1,17 +1,21 @@
 """What every output format receives and the three calls it answers.
 
 A formatter is fed one document at a time, in path order, so a run over ten thousand
-files never holds more than one report in memory; `finish` gets the totals.
+files never holds more than one report in memory; `finish` gets the totals. Formatters are
+plain functions of reports and a `RunInfo` writing to a stream (text, or bytes when the class
+says `binary = True`), with no command-line dependency, so the web application uses them too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import IO, Any, ClassVar, Protocol
 
+from validator.i18n import Lang
 from validator.model import DocumentReport, RuleResult, Severity, Summary, Tool
-from validator.report.labels import Lang
+from validator.report import view
 
 
 class RuleLike(Protocol):
@@ -50,12 +54,14 @@ class RuleInfo:
 
 @dataclass(frozen=True)
 class RunInfo:
-    """The run a report describes: tool, loaded rules (in pack order), language, colour."""
+    """The run a report describes: tool and rule packs, loaded rules (in pack order),
+    language, colour, and when the check ran (shown by the formats a person reads)."""
 
     tool: Tool
     rules: tuple[RuleInfo, ...]
     lang: Lang = "vi"
     color: bool = False
+    checked_at: dt.datetime | None = None
 
 
 class Formatter(Protocol):
@@ -67,13 +73,17 @@ class Formatter(Protocol):
 
 
 class FormatterFactory(Protocol):
-    def __call__(self, out: TextIO, run: RunInfo) -> Formatter: ...
+    binary: bool  # writes bytes (XLSX) rather than text
+
+    def __call__(self, out: IO[Any], run: RunInfo) -> Formatter: ...
 
 
 class StreamFormatter:
     """Base for formatters: keeps the stream and the run; start and finish do nothing."""
 
-    def __init__(self, out: TextIO, run: RunInfo) -> None:
+    binary: ClassVar[bool] = False
+
+    def __init__(self, out: IO[Any], run: RunInfo) -> None:
         self.out = out
         self.run = run
 
@@ -113,11 +123,9 @@ def _escaped(match: re.Match[str]) -> str:
 
 
 def error_message(doc: DocumentReport, lang: Lang) -> str:
-    if doc.error is None:
-        return ""
-    return doc.error.message if lang == "vi" else doc.error.message_en
+    return view.error_message(doc, lang)
 
 
 def result_message(result: RuleResult, lang: Lang) -> str:
     """A rule result's message in `lang`, whatever language the run that made it used."""
-    return getattr(result.messages, lang) or result.message
+    return view.message(result, lang)

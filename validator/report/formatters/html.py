@@ -1,153 +1,80 @@
-"""One self-contained HTML page: a summary table, then per document every rule with its status,
-message and highlighted evidence. No script, no network: styles are inline and a
-Content-Security-Policy forbids everything else. Every piece of document text is escaped, so a
-submission cannot inject markup.
+"""One self-contained HTML page for reviewers, from the Jinja2 template `report.html.j2`.
 
-Document sections are spooled to a temporary file while the run streams, so the summary table
-can come first without holding the reports in memory.
+First the run (when, tool and rule-pack versions), the totals and a summary table - issuing
+body, number, date, level, verdict and the defects to fix - with non-compliant documents first;
+then per document its defects to fix, points to check and notes, each with its message, failed
+parts and quoted evidence, the passed and not-applicable rules folded under <details>. No
+script, no network: the style is inline and a Content-Security-Policy forbids everything else.
+The template autoescapes every piece of document text, so a submission cannot inject markup.
+
+Document sections are spooled to temporary files, one per verdict, while the run streams, so
+the summary table comes first and sections follow in the same order without holding the
+reports in memory.
 """
 
 from __future__ import annotations
 
-import html
 import shutil
 import tempfile
 from dataclasses import dataclass
+from typing import IO, Any
 
-from validator.model import DocumentReport, Evidence, RuleResult, Summary
-from validator.report.formatters.base import (
-    StreamFormatter,
-    error_message,
-    result_message,
-    xml_safe,
-)
-from validator.report.labels import enum_label, label
+from validator.model import DocumentReport, Summary
+from validator.report import view
+from validator.report.formatters.base import StreamFormatter
+from validator.report.labels import VERDICT_ORDER
+from validator.report.templating import template_module
 
-_CSS = """
-body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2rem;color:#1b1b1b}
-table{border-collapse:collapse;width:100%;margin:1rem 0}
-th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f0f0f0}
-.v-compliant{color:#176b2c}.v-non_compliant{color:#b00020}
-.v-not_applicable{color:#2b4c9a}.v-error{color:#7a1f7a}
-tr.fail td{background:#fff3f3}tr.not_applicable td{color:#777}
-mark{background:#ffe58a;padding:0 .1rem}
-blockquote{margin:.2rem 0;padding-left:.5rem;border-left:3px solid #e0c040}
-cite{color:#555;font-size:.85em;margin-left:.4rem}
-.looked{color:#555;font-size:.9em}
-"""
-_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _SPOOL_BYTES = 4 * 1024 * 1024
 
 
-def esc(text: object) -> str:
-    return html.escape(xml_safe(str(text)), quote=True)
-
-
 @dataclass(frozen=True)
-class _Row:
+class Row:
+    """One line of the summary table."""
+
     anchor: str
     path: str
     verdict: str
-    doc_type: str | None
+    issuer: str
+    number: str
+    issued: str
     level: str | None
-    failed: tuple[str, ...]
+    defects: tuple[tuple[str, str, str], ...]  # (severity, rule id, title)
+    error: str  # why an unreadable document could not be read
+    dossier: str | None
 
 
 class HtmlFormatter(StreamFormatter):
     def start(self) -> None:
-        self._rows: list[_Row] = []
-        self._sections = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed in finish
-            _SPOOL_BYTES, mode="w+", encoding="utf-8"
-        )
+        self._page: Any = template_module("report.html.j2", self.run.lang, run=self.run)
+        self._rows: list[Row] = []
+        self._spools: dict[str, IO[str]] = {}
 
     def document(self, doc: DocumentReport) -> None:
+        lang = self.run.lang
         anchor = f"doc-{len(self._rows) + 1}"
-        failed = tuple(r.rule_id for r in doc.results if r.status == "fail")
-        self._rows.append(_Row(anchor, doc.path, doc.verdict, doc.doc_type, doc.level, failed))
-        self._sections.write(self._section(anchor, doc))
+        self._rows.append(Row(
+            anchor=anchor, path=doc.path, verdict=doc.verdict, issuer=view.issuer(doc),
+            number=view.number(doc), issued=view.issued(doc), level=doc.level,
+            defects=tuple((r.severity, r.rule_id, view.title(r, lang)) for r in view.defects(doc)),
+            error=view.error_message(doc, lang), dossier=doc.dossier,
+        ))
+        self._spool(doc.verdict).write(str(self._page.document(doc, anchor)))
 
-    def _verdict(self, verdict: str) -> str:
-        return f'<strong class="v-{esc(verdict)}">{esc(label(verdict, self.run.lang))}</strong>'
-
-    def _section(self, anchor: str, doc: DocumentReport) -> str:
-        lang = self.run.lang
-        parts = [
-            f'<section id="{anchor}"><h2>{self._verdict(doc.verdict)} {esc(doc.path)}</h2>',
-            f"<p>{esc(enum_label('doc_type', doc.doc_type, lang))} · "
-            f"{esc(enum_label('level', doc.level, lang))}</p>",
-        ]
-        if doc.error is not None:
-            parts.append(
-                f'<p class="error">[{esc(doc.error.code)}] {esc(error_message(doc, lang))}</p>'
+    def _spool(self, verdict: str) -> IO[str]:
+        if verdict not in self._spools:
+            self._spools[verdict] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed in finish
+                _SPOOL_BYTES, mode="w+", encoding="utf-8"
             )
-        else:
-            parts.append(self._results_table(doc.results))
-        parts.append("</section>\n")
-        return "".join(parts)
-
-    def _results_table(self, results: list[RuleResult]) -> str:
-        lang = self.run.lang
-        head = "".join(
-            f"<th>{esc(label(key, lang))}</th>"
-            for key in ("col.rule", "col.status", "col.severity", "col.message", "col.evidence")
-        )
-        rows = "".join(self._result_row(result) for result in results)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-    def _result_row(self, result: RuleResult) -> str:
-        lang = self.run.lang
-        title = result.title.vi if lang == "vi" else result.title.en
-        evidence = "".join(self._evidence(e) for e in result.evidence) or esc(
-            label("no_evidence", lang)
-        )
-        if result.looked_in:
-            looked = label("looked_in", lang, where=result.looked_in)
-            evidence += f'<div class="looked">{esc(looked)}</div>'
-        return (
-            f'<tr class="{esc(result.status)}">'
-            f"<td><b>{esc(result.rule_id)}</b><br>{esc(title)}</td>"
-            f"<td>{esc(label('status.' + result.status, lang))}</td>"
-            f"<td>{esc(label('severity.' + result.severity, lang))}</td>"
-            f"<td>{esc(result_message(result, lang))}</td><td>{evidence}</td></tr>"
-        )
-
-    def _evidence(self, evidence: Evidence) -> str:
-        where = label("page_line", self.run.lang, page=evidence.page, line=evidence.line)
-        quote = f"<mark>{esc(evidence.text)}</mark><cite>{esc(where)}</cite>"
-        return f"<blockquote>{quote}</blockquote>"
-
-    def _summary_table(self) -> str:
-        lang = self.run.lang
-        head = "".join(
-            f"<th>{esc(label(key, lang))}</th>"
-            for key in ("col.document", "col.verdict", "col.doc_type", "col.level", "col.failed")
-        )
-        rows = "".join(
-            f'<tr><td><a href="#{row.anchor}">{esc(row.path)}</a></td>'
-            f"<td>{self._verdict(row.verdict)}</td>"
-            f"<td>{esc(enum_label('doc_type', row.doc_type, lang))}</td>"
-            f"<td>{esc(enum_label('level', row.level, lang))}</td>"
-            f"<td>{esc(', '.join(row.failed))}</td></tr>"
-            for row in self._rows
-        )
-        return f'<table id="summary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        return self._spools[verdict]
 
     def finish(self, summary: Summary) -> None:
-        lang = self.run.lang
-        title = esc(label("report_title", lang))
-        tool = self.run.tool
-        self.out.write(
-            f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{title}</title><style>{_CSS}</style></head><body>\n"
-            f"<h1>{title}</h1>\n"
-            f'<p id="totals">{esc(label("summary", lang, **summary.model_dump()))}</p>\n'
-            f"{self._summary_table()}\n"
-        )
-        self._sections.seek(0)
-        shutil.copyfileobj(self._sections, self.out)
-        self._sections.close()
-        generated = label("generated_by", lang, tool=tool.name, version=tool.version)
-        self.out.write(f"<footer><p>{esc(generated)}</p></footer>\n</body></html>\n")
+        rank = {verdict: index for index, verdict in enumerate(VERDICT_ORDER)}
+        rows = sorted(self._rows, key=lambda row: rank.get(row.verdict, len(rank)))
+        self.out.write(str(self._page.head(summary, rows)))
+        for verdict in sorted(self._spools, key=lambda v: rank.get(v, len(rank))):
+            spool = self._spools[verdict]
+            spool.seek(0)
+            shutil.copyfileobj(spool, self.out)
+            spool.close()
+        self.out.write(str(self._page.tail()))

@@ -11,13 +11,13 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from validator.model import DocumentReport, RuleResult, Summary
+from validator.report import view
 from validator.report.formatters.base import (
     StreamFormatter,
     error_message,
     result_message,
     xml_safe,
 )
-from validator.report.labels import label
 
 
 def _attr(value: object) -> str:
@@ -62,12 +62,13 @@ class JunitFormatter(StreamFormatter):
             return f"{head}<skipped message={_attr(message)}/></testcase>\n"
         if result.status == "pass":
             return f"{head}</testcase>\n"
-        details = "\n".join(
-            f"{e.text} ({label('page_line', lang, page=e.page, line=e.line)})"
-            for e in result.evidence
-        )
-        if result.looked_in:
-            details += "\n" + label("looked_in", lang, where=result.looked_in)
+        lines = [*view.problems(result, lang)]
+        lines += [f"{e.text} ({view.where(e, lang)})" for e in result.evidence]
+        if more := view.more_evidence(result, lang):
+            lines.append(more)
+        if looked := view.looked_in(result, lang):
+            lines.append(looked)
+        details = "\n".join(lines)
         if result.severity != "error":
             note = _text(f"{message}\n{details}")
             return f"{head}<system-out>{note}</system-out></testcase>\n"

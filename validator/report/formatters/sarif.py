@@ -24,6 +24,7 @@ import os
 from pathlib import PurePath
 from urllib.parse import quote
 
+from validator.i18n import N_, gettext_for
 from validator.model import DocumentReport, Evidence, RuleResult, Severity, Summary
 from validator.report.formatters.base import RuleInfo, StreamFormatter, error_message
 from validator.report.formatters.base import result_message as _message
@@ -31,7 +32,7 @@ from validator.report.formatters.base import result_message as _message
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 READ_ERROR_ID = "READ-ERROR"
 _LEVELS: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "note"}
-_READ_ERROR_TITLES = ("Không đọc được văn bản", "The document could not be read")
+READ_ERROR_TITLE = N_("The document could not be read")
 
 
 def artifact_uri(path: str) -> str:
@@ -80,7 +81,7 @@ class SarifFormatter(StreamFormatter):
         }
 
     def _read_error_descriptor(self) -> dict[str, object]:
-        title = _READ_ERROR_TITLES[0 if self.run.lang == "vi" else 1]
+        title = gettext_for(self.run.lang)(READ_ERROR_TITLE)
         return {
             "id": READ_ERROR_ID,
             "name": "ReadError",

@@ -1,21 +1,26 @@
-"""Plain text for a reviewer at a terminal: per document the verdict first, then each failed
-rule with its message, the quoted evidence with page and line, and where the check looked.
+"""Plain text for a reviewer at a terminal: per document the verdict first, what the document
+is, then the defects to fix, the points to check and the notes, each with its message, the
+failed parts, the quoted evidence with page and line, and where the check looked; last the
+dossiers, if any.
 
 Whatever comes from a document or a file name passes through `terminal_safe` before it is
-written: control characters are shown, never obeyed. Last come the dossiers, if any."""
+written: control characters are shown, never obeyed."""
 
 from __future__ import annotations
 
 import click
 
-from validator.model import DocumentReport, Evidence, RuleResult, Summary
-from validator.report.formatters.base import (
-    StreamFormatter,
-    error_message,
-    result_message,
-    terminal_safe,
+from validator.i18n import gettext_for
+from validator.model import DocumentReport, RuleResult, Severity, Summary
+from validator.report import view
+from validator.report.formatters.base import StreamFormatter, terminal_safe
+from validator.report.labels import (
+    doc_type_label,
+    level_label,
+    severity_label,
+    verdict_label,
 )
-from validator.report.labels import enum_label, label
+from validator.report.summary import totals_text
 
 _VERDICT_COLOURS = {
     "compliant": "green",
@@ -23,8 +28,9 @@ _VERDICT_COLOURS = {
     "not_applicable": "blue",
     "error": "magenta",
 }
-_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-_FAIL_MARK = "✗"
+_SEVERITY_COLOURS: dict[Severity, str] = {"error": "red", "warning": "yellow", "info": "cyan"}
+# A cross only for what must be fixed: a point to check is flagged, a note is a note.
+MARKS: dict[Severity, str] = {"error": "✗", "warning": "!", "info": "·"}
 
 
 class TextFormatter(StreamFormatter):
@@ -39,63 +45,70 @@ class TextFormatter(StreamFormatter):
 
     def document(self, doc: DocumentReport) -> None:
         lang = self.run.lang
-        verdict = self._style(label(doc.verdict, lang), _VERDICT_COLOURS[doc.verdict], bold=True)
-        self._line(f"{verdict}  {terminal_safe(doc.path)}")
+        verdict = verdict_label(doc.verdict, lang).upper()
+        styled = self._style(verdict, _VERDICT_COLOURS[doc.verdict], bold=True)
+        self._line(f"{styled}  {terminal_safe(doc.path)}")
         if doc.error is not None:
-            self._safe(f"  [{doc.error.code}] {error_message(doc, lang)}")
-        else:
-            kind = enum_label("doc_type", doc.doc_type, lang)
-            level = enum_label("level", doc.level, lang)
-            self._line(f"  {kind} · {level}")
-            for result in doc.results:
-                if result.status == "fail":
+            self._safe(f"  [{doc.error.code}] {view.error_message(doc, lang)}")
+            self._line()
+            return
+        self._safe("  " + " · ".join(self._identity(doc)))
+        for note in view.reading_notes(doc, lang):
+            self._safe(f"  ({note})")
+        failed = view.failures(doc)
+        for severity in ("error", "warning", "info"):
+            group = [r for r in failed if r.severity == severity]
+            if group:
+                self._line(f"  {severity_label(severity, lang)} ({len(group)}):")
+                for result in group:
                     self._failed_rule(result)
-            self._counts(doc)
+        self._counts(doc)
         self._line()
+
+    def _identity(self, doc: DocumentReport) -> list[str]:
+        lang = self.run.lang
+        _ = gettext_for(lang)
+        parts = [doc_type_label(doc.doc_type, lang), level_label(doc.level, lang)]
+        if issuer := view.issuer(doc):
+            parts.append(issuer)
+        if number := view.number(doc):
+            parts.append(_("No. {number}").format(number=number))
+        if issued := view.issued(doc):
+            parts.append(issued)
+        return parts
 
     def _failed_rule(self, result: RuleResult) -> None:
         lang = self.run.lang
         colour = _SEVERITY_COLOURS[result.severity]
-        rule_id = self._style(f"{_FAIL_MARK} {result.rule_id}", colour, bold=True)
-        severity = label(f"severity.{result.severity}", lang)
-        title = result.title.vi if lang == "vi" else result.title.en
-        self._line(f"  {rule_id} [{severity}] {terminal_safe(title)}")
-        self._safe(f"      {result_message(result, lang)}")
+        mark = self._style(f"{MARKS[result.severity]} {result.rule_id}", colour, bold=True)
+        self._line(f"  {mark} {terminal_safe(view.title(result, lang))}")
+        self._safe(f"      {view.message(result, lang)}")
+        for problem in view.problems(result, lang):
+            self._safe(f"      - {problem}")
         for evidence in result.evidence:
-            self._safe(f"      {self._evidence(evidence)}")
-        if result.looked_in:
-            self._safe("      " + label("looked_in", lang, where=result.looked_in))
-
-    def _evidence(self, evidence: Evidence) -> str:
-        lang = self.run.lang
-        where = label("page_line", lang, page=evidence.page, line=evidence.line)
-        text = f"«{evidence.text}» — {where}"
-        if evidence.low_confidence:
-            text += " " + label("low_confidence", lang)
-        return text
+            self._safe(f"      {view.evidence_text(evidence, lang)}")
+        if more := view.more_evidence(result, lang):
+            self._line(f"      {more}")
+        if looked := view.looked_in(result, lang):
+            self._safe(f"      {looked}")
 
     def _counts(self, doc: DocumentReport) -> None:
-        passed = sum(r.status == "pass" for r in doc.results)
-        not_applicable = sum(r.status == "not_applicable" for r in doc.results)
         lang = self.run.lang
-        self._line(
-            "  "
-            + label("passed_rules", lang, count=passed)
-            + " · "
-            + label("na_rules", lang, count=not_applicable)
-        )
+        passed = view.rules_passed(len(view.with_status(doc, "pass")), lang)
+        skipped = view.rules_not_applicable(len(view.with_status(doc, "not_applicable")), lang)
+        self._line(f"  {passed} · {skipped}")
 
     def finish(self, summary: Summary) -> None:
         lang = self.run.lang
+        _ = gettext_for(lang)
         for dossier in summary.dossiers:
-            verdict = self._style(label(dossier.verdict, lang), _VERDICT_COLOURS[dossier.verdict],
-                                  bold=True)
-            self._line(f"{label('dossier', lang)} {verdict}  {terminal_safe(dossier.id)}")
+            verdict = verdict_label(dossier.verdict, lang).upper()
+            styled = self._style(verdict, _VERDICT_COLOURS[dossier.verdict], bold=True)
+            self._line(f"{_('Dossier')} {styled}  {terminal_safe(dossier.id)}")
             if dossier.message:
                 self._safe(f"  {dossier.message}")
         if summary.dossiers:
             self._line()
-        counts = summary.model_dump(exclude={"dossiers", "complete"})
-        self._line(label("summary", lang, **counts))
+        self._line(totals_text(summary, lang))
         if not summary.complete:
-            self._line(label("incomplete", lang))
+            self._line(_("The run was stopped: the results above are incomplete."))
