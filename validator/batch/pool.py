@@ -50,6 +50,11 @@ _MEMORY_POLL = 0.2  # seconds between two looks at the workers' resident memory
 _CRASH_NEAR_LIMIT = 0.5  # a worker that dies above this share of its memory limit ran out
 
 
+def _stopped(exitcode: int | None) -> str:
+    how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit {exitcode}"
+    return f"tiến trình đọc dừng đột ngột / the reading process stopped ({how})"
+
+
 class BatchError(Exception):
     """The workers could not start (their checker could not be built)."""
 
@@ -352,8 +357,7 @@ class Batch:
         if self.memory_mb and worker.resident > _CRASH_NEAR_LIMIT * self.memory_mb * 1048576:
             self._fail(slot, workers, run, "too_large", memory_detail(self.memory_mb))
         else:
-            code = worker.process.exitcode
-            self._fail(slot, workers, run, "corrupt", f"exit {code}")
+            self._fail(slot, workers, run, "corrupt", _stopped(worker.process.exitcode))
 
     def _fail(self, slot: int, workers: list[_Worker], run: _Run, code: ErrorCode,
               detail: str) -> None:
