@@ -153,3 +153,17 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path) -> None:
     assert process.wait(timeout=60) == 141
     stderr = process.stderr.read().decode() if process.stderr else ""
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.4, 1.5])
+def test_ctrl_c_at_any_moment_of_the_start_is_quiet(tmp_path, delay) -> None:
+    """While the command line is still importing, loading rules or starting workers."""
+    write(tmp_path, {"a.txt": "compliant"})
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from validator.console import main; main()", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    status = process.wait(timeout=60)
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    assert status in (0, 130) and "Traceback" not in stderr
