@@ -27,7 +27,7 @@ import psutil
 
 _PR_SET_PDEATHSIG = 1
 _M_ARENA_MAX = -8
-_ADDRESS_SPACE_HEADROOM = 768 * 1024 * 1024  # mappings that are never resident (libraries)
+_ADDRESS_SPACE_HEADROOM = 512 * 1024 * 1024  # mappings never resident (libraries, stacks)
 
 
 def resident_bytes(pid: int) -> int:
