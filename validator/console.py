@@ -1,8 +1,8 @@
 """Entry point of the `validate` console script.
 
-Ctrl-C while the program is still starting (importing the command line takes a moment)
-ends it quietly with status 130 instead of a traceback from the import machinery; once the
-command line is loaded, it handles the signals itself (validator.batch.signals).
+Ctrl-C while the program is still starting (importing the command line, reading settings,
+loading rules take a moment) ends it quietly with status 130 instead of a traceback; a run
+takes the signals over once it starts checking (validator.batch.signals).
 """
 
 from __future__ import annotations
@@ -19,10 +19,8 @@ def _stop_while_starting(signum: int, frame: FrameType | None) -> None:
 
 
 def main() -> None:
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is not signal.SIG_IGN:  # a background job keeps ignoring it
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # a background job ignores it
         signal.signal(signal.SIGINT, _stop_while_starting)
     from validator.cli import main as cli_main
 
-    signal.signal(signal.SIGINT, previous)
     cli_main()

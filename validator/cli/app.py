@@ -173,20 +173,28 @@ class ValidateGroup(click.Group):
         **extra: Any,
     ) -> int:
         argv = list(sys.argv[1:] if args is None else args)
+        lang = self.lang = _argv_lang(argv) or "vi"
+        status = _guarded(lambda: self._run(argv, prog_name, complete_var, **extra), lang)
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+
+    def _run(self, argv: list[str], prog_name: str | None, complete_var: str | None,
+             **extra: Any) -> object:
+        """Settings, language, then click; inside `_guarded`, so that even a Ctrl-C while the
+        settings are read ends in a message."""
         settings = self.settings = _read_settings(_argv_config(argv))
         from_file = settings.settings.lang if isinstance(settings, LoadedSettings) else None
         lang = self.lang = _argv_lang(argv) or from_file or "vi"
         localize(self, lang)
         with click_language(lang):
-            status = _guarded(
+            return _guarded(
                 lambda: super(ValidateGroup, self).main(
                     argv, prog_name or "validate", complete_var, standalone_mode=False, **extra
                 ),
                 lang,
             )
-        if standalone_mode:
-            sys.exit(status)
-        return status
 
 
 def _guarded(run: Callable[[], object], lang: Lang) -> int:
