@@ -1,14 +1,18 @@
-# Quick start: `make run` checks samples/, `make test` runs the test suite.
+# Quick start: `make run` checks samples/, `make serve` starts the web app on
+# http://127.0.0.1:8000, `make test` runs the test suite.
 # Each target sets up everything it needs: Debian packages (when apt-get is usable)
 # and a virtual environment in .venv/ with the Python packages.
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system lint bench samples clean
+.PHONY: run serve test setup system lint bench samples clean
 
 run: setup
 	-$(VENV)/bin/validate samples/
+
+serve: setup
+	$(VENV)/bin/validate serve
 
 test: setup
 	$(VENV)/bin/ruff check .

@@ -19,6 +19,8 @@ import argparse
 import io
 import math
 import random
+import re
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,6 +39,7 @@ DEMO_PDF = SCANNED / "demo-decision-native.pdf"
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONT_PACKAGE = "fonts-liberation2"
 MAX_BYTES = 1_500_000
+BUILT = time.gmtime(1_704_067_200)  # 2024-01-01, the scans' PDF dates: the same on every build
 A4_HEIGHT = 841.89
 SIGNER_NAME = "Nguyễn Văn Bình"
 AUTHORITY_WORDS = ("CHỦ TỊCH", "TRƯỞNG BAN", "GIÁM ĐỐC", "KT.", "TM.")
@@ -49,6 +52,12 @@ HEADER_LEFT = [("ỦY BAN NHÂN DÂN", False), ("XÃ AN BÌNH", True), ("", Fals
 HEADER_RIGHT = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
                 ("Độc lập - Tự do - Hạnh phúc", True), ("", False),
                 ("An Bình, ngày 05 tháng 10 năm 2023", False)]
+# The typed copy an office signs: the number and the day are left blank and written in by
+# hand after signing (see handwriting_layer); the blanks are the "........" runs.
+BLANK_NUMBER = "Số: ........ /QĐ-UBND"
+BLANK_DATE = "An Bình, ngày ...... tháng ...... năm 2023"
+HANDWRITTEN = ("57", "05", "10")  # what is written into the three blanks
+HEADER_SIZE = 12.5  # points
 
 DECISION_BODY = [
     ("title", "QUYẾT ĐỊNH"),
@@ -133,8 +142,9 @@ def _font_path(bold: bool = False, italic: bool = False) -> Path:
     return path
 
 
-def make_demo_pdf(path: Path = DEMO_PDF) -> Path:
-    """Write the demo decision + regulation as a native (text) PDF and return its path."""
+def make_demo_pdf(path: Path = DEMO_PDF, blanks: bool = False) -> Path:
+    """Write the demo decision + regulation as a native (text) PDF and return its path;
+    blanks=True leaves the number and the day blank for handwriting."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase import pdfmetrics
@@ -174,9 +184,12 @@ def make_demo_pdf(path: Path = DEMO_PDF) -> Path:
         Cursor.y -= 3
 
     # Header: two centred columns, the way Nghị định 30 lays them out.
-    for (left, left_bold), (right, right_bold) in zip(HEADER_LEFT, HEADER_RIGHT, strict=True):
-        line(left, 150, "Bold" if left_bold else "Body", 12.5, "center")
-        line(right, 395, "Bold" if right_bold else "Body", 12.5, "center")
+    left_column, right_column = list(HEADER_LEFT), list(HEADER_RIGHT)
+    if blanks:
+        left_column[-1], right_column[-1] = (BLANK_NUMBER, False), (BLANK_DATE, False)
+    for (left, left_bold), (right, right_bold) in zip(left_column, right_column, strict=True):
+        line(left, 150, "Bold" if left_bold else "Body", HEADER_SIZE, "center")
+        line(right, 395, "Bold" if right_bold else "Body", HEADER_SIZE, "center")
         Cursor.y -= 18
     Cursor.y -= 18
     for kind, text in DECISION_BODY:
@@ -233,6 +246,7 @@ class ScanSettings:
     grain: float = 5.0  # paper grain, standard deviation in gray levels (0 keeps PNGs small)
     jpeg_quality: int = 55
     stamp: bool = True
+    seal: tuple[int, int, int] = (215, 35, 45)  # red ink; some offices' seals are blue
     seed: int = 7
 
 
@@ -276,11 +290,11 @@ def _multiply(page: Image.Image, ink: Image.Image) -> Image.Image:
 
 
 def stamp_layer(size: tuple[int, int], centre: tuple[float, float], radius: float,
-                rng: random.Random) -> Image.Image:
-    """A round red seal: two rings, text around them, a star and a line of text inside."""
+                rng: random.Random, ink: tuple[int, int, int] = (215, 35, 45)) -> Image.Image:
+    """A round seal: two rings, text around them, a star and a line of text inside."""
     layer = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
-    red = (215, 35, 45, 200)
+    red = (*ink, 200)
     cx, cy = centre
     for scale, width in ((1.0, max(3, int(radius / 25))), (0.78, max(2, int(radius / 45)))):
         r = radius * scale
@@ -329,6 +343,70 @@ def signature_layer(size: tuple[int, int], box: tuple[float, float, float, float
     return layer
 
 
+# Digits as pen strokes in a unit box (x right, y down): what a hand writes, not a font.
+DIGIT_STROKES = {
+    "0": [[(0.5 + 0.42 * math.cos(t / 8 * math.pi), 0.5 + 0.5 * math.sin(t / 8 * math.pi))
+           for t in range(17)]],
+    "1": [[(0.2, 0.3), (0.55, 0.0), (0.5, 1.0)]],
+    "2": [[(0.1, 0.3), (0.3, 0.03), (0.7, 0.03), (0.88, 0.3), (0.7, 0.6), (0.08, 1.0),
+           (0.95, 0.97)]],
+    "3": [[(0.12, 0.1), (0.8, 0.05), (0.42, 0.45), (0.88, 0.65), (0.72, 0.97), (0.1, 0.88)]],
+    "4": [[(0.72, 1.0), (0.7, 0.0), (0.05, 0.68), (0.95, 0.7)]],
+    "5": [[(0.88, 0.0), (0.22, 0.02), (0.15, 0.45), (0.62, 0.4), (0.9, 0.68), (0.68, 0.97),
+           (0.1, 0.9)]],
+    "6": [[(0.8, 0.04), (0.32, 0.3), (0.12, 0.72), (0.42, 1.0), (0.8, 0.84), (0.74, 0.55),
+           (0.3, 0.56), (0.15, 0.72)]],
+    "7": [[(0.05, 0.02), (0.95, 0.0), (0.38, 1.0)]],
+    "8": [[(0.5, 0.5), (0.15, 0.24), (0.5, 0.0), (0.85, 0.24), (0.5, 0.5), (0.1, 0.76),
+           (0.5, 1.0), (0.9, 0.76), (0.5, 0.5)]],
+    "9": [[(0.85, 0.35), (0.5, 0.0), (0.15, 0.28), (0.5, 0.52), (0.85, 0.35), (0.78, 1.0)]],
+}
+
+
+def blank_boxes(pdf_path: Path) -> list[tuple[int, float, float, float, float]]:
+    """(page index, x0, top, x1, baseline) in points of every run of six dots or more: the
+    blanks a typed copy leaves for handwriting, one line of header print high."""
+    document = pdfium.PdfDocument(str(pdf_path))
+    boxes = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            height = page.get_height()
+            text = text_page.get_text_range()
+            for run in re.finditer(r"\.{6,}", text):
+                first = text_page.get_charbox(run.start())
+                last = text_page.get_charbox(run.end() - 1)
+                baseline = height - min(first[1], last[1])
+                boxes.append((index, first[0], baseline - HEADER_SIZE, last[2], baseline))
+    finally:
+        document.close()
+    return boxes
+
+
+def handwriting_layer(size: tuple[int, int], text: str, box: tuple[float, float, float, float],
+                      rng: random.Random) -> Image.Image:
+    """Digits written with a pen over a dotted blank (x0, top, x1, bottom in pixels): taller
+    than the print beside them, slanted, each stroke a little off."""
+    layer = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    x0, top, x1, bottom = box
+    height = (bottom - top) * 1.1
+    width = height * 0.55
+    x = x0 + ((x1 - x0) - len(text) * width * 1.15) / 2
+    base = bottom - height * 0.9
+    for digit in text:
+        slant = rng.uniform(0.15, 0.3)
+        for stroke in DIGIT_STROKES[digit]:
+            points = [(x + (px + slant * (1 - py)) * width + rng.uniform(-1, 1) * width * 0.05,
+                       base + py * height + rng.uniform(-1, 1) * height * 0.04)
+                      for px, py in stroke]
+            draw.line(points, fill=(25, 30, 75, 235), width=max(2, round(height / 14)),
+                      joint="curve")
+        x += width * rng.uniform(1.05, 1.25)
+    return layer
+
+
 def scan_page(page: Image.Image, settings: ScanSettings, anchor: tuple[float, float] | None,
               rng: random.Random) -> Image.Image:
     """One page as a scanner would return it; anchor (pixels) is where the stamp goes."""
@@ -338,14 +416,15 @@ def scan_page(page: Image.Image, settings: ScanSettings, anchor: tuple[float, fl
         signature = signature_layer(page.size, (x - 0.9 * inch, y + 0.05 * inch,
                                                 x + 0.8 * inch, y + 1.05 * inch), rng)
         page = _multiply(page, signature)
-        stamp = stamp_layer(page.size, (x - 0.75 * inch, y + 0.55 * inch), 0.72 * inch, rng)
+        stamp = stamp_layer(page.size, (x - 0.75 * inch, y + 0.55 * inch), 0.72 * inch, rng,
+                            settings.seal)
         page = _multiply(page, stamp)
     page = page.rotate(settings.angle, resample=Image.Resampling.BICUBIC, fillcolor="white")
     page = page.filter(ImageFilter.GaussianBlur(settings.blur))
-    return _speckle(page, settings.speckle, settings.grain, rng)
+    return speckle(page, settings.speckle, settings.grain, rng)
 
 
-def _speckle(page: Image.Image, share: float, grain: float, rng: random.Random) -> Image.Image:
+def speckle(page: Image.Image, share: float, grain: float, rng: random.Random) -> Image.Image:
     noise = np.random.default_rng(rng.randrange(2**32))
     pixels = np.asarray(page, dtype=np.int16).copy()
     pixels += noise.normal(0, grain, pixels.shape[:2]).astype(np.int16)[..., None]
@@ -359,12 +438,18 @@ def _speckle(page: Image.Image, share: float, grain: float, rng: random.Random) 
     return page
 
 
-def scan_pdf(pdf_path: Path, settings: ScanSettings = ScanSettings()) -> list[Image.Image]:
-    """Scanned-looking bitmaps of every page of a PDF, stamped on the signer's page."""
+def scan_pdf(pdf_path: Path, settings: ScanSettings = ScanSettings(),
+             handwriting: tuple[str, ...] = ()) -> list[Image.Image]:
+    """Scanned-looking bitmaps of every page of a PDF, stamped on the signer's page; the
+    texts of `handwriting` are written into the PDF's dotted blanks, in order."""
     rng = random.Random(settings.seed)
     pages = render_pages(pdf_path, settings.dpi)
     anchor = signer_anchor(pdf_path)
     scale = settings.dpi / 72
+    for text, (index, *box) in zip(handwriting, blank_boxes(pdf_path), strict=False):
+        pixels = tuple(v * scale for v in box)
+        pages[index] = _multiply(pages[index], handwriting_layer(pages[index].size, text,
+                                                                 pixels, rng))
     result = []
     for index, page in enumerate(pages):
         here = (anchor[1] * scale, anchor[2] * scale) if anchor and anchor[0] == index else None
@@ -379,7 +464,8 @@ def save_pdf(pages: list[Image.Image], path: Path, settings: ScanSettings) -> Pa
     while True:
         buffer = io.BytesIO()
         pages[0].save(buffer, format="PDF", save_all=True, append_images=pages[1:],
-                      resolution=settings.dpi, quality=quality)
+                      resolution=settings.dpi, quality=quality, creationDate=BUILT,
+                      modDate=BUILT)
         if buffer.tell() <= MAX_BYTES or quality <= 25:
             path.write_bytes(buffer.getvalue())
             return path

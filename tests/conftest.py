@@ -32,7 +32,7 @@ def fake_rules(loaded: list[tuple]) -> object:
             for rule_id, severity in FAKE_RULES
             if not select or any(rule_id.startswith(s) for s in select)
         ]
-        return SimpleNamespace(rules=rules, version="fake-1")
+        return SimpleNamespace(rules=rules, version="fake-1", packs=())
 
     return load_rules
 

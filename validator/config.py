@@ -18,7 +18,8 @@ submission cannot carry settings that change how it is judged.
     exclude = ["drafts/*"]    # --exclude
     lang = "en"               # also `language`
     format = "json"           # and fail_on, ocr, level, max_size, timeout, cache, cache_dir,
-                              # dossiers
+                              # dossiers (`validate serve` takes jobs, packs, select, ignore,
+                              # lang, ocr, max_size and timeout)
     [limits]                  # read/limits.py: max_pages, max_paragraphs, max_chars,
     max_pages = 300           # max_pixels, archive_members, archive_bytes, archive_ratio,
     memory_mb = 1536          # archive_depth, memory_mb
@@ -143,11 +144,14 @@ class LoadedSettings:
         }
         inspect = {"lang": s.lang, "ocr": s.ocr, "max_size": s.max_size, "timeout": s.timeout,
                    "exclude": s.exclude}
+        serve = {**shared, "jobs": s.jobs, "ocr": s.ocr, "max_size": s.max_size,
+                 "timeout": s.timeout}
         reply = {key: value for key, value in check.items() if key != "output_format"}
         return {
             "check": _present(check),
             "reply": _present(reply),
             "inspect": _present(inspect),
+            "serve": _present(serve),
             "rules": {**_present(shared), "explain": _present(shared)},
         }
 

@@ -61,6 +61,7 @@ class SourceLine:
     box: Box | None = None
     table: int | None = None
     confidence: float | None = None  # OCR word confidence average, 0-100
+    unsure: tuple[str, ...] = ()  # words of the text OCR read below its confidence threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class SourcePage:
     ocr_confidence: float | None = None  # mean word confidence 0-100 when OCR read it
     width: float | None = None
     height: float | None = None
+    notes: tuple[ReadingNote, ...] = ()  # about this page (OCR: turned upright, downscaled)
 
 
 class DocumentError(Frozen):
@@ -107,6 +109,7 @@ NOTE_CODES: dict[str, str] = {
     "bad_bytes": "the text file has bytes that are not valid in its encoding",
     "attachment_missing": "a member list or regulation said to be attached is not in the file",
     "truncated": "the document is longer than a limit; only the first part was checked",
+    "page_unreadable": "a PDF page could not be opened (broken page tree); the others were read",
 }
 
 
@@ -118,6 +121,12 @@ class ReadResult:
     encoding: Encoding = "unicode"
     pages: tuple[SourcePage, ...] = ()
     notes: tuple[ReadingNote, ...] = ()
+
+    def __post_init__(self) -> None:
+        # The notes a reader attached to a page are the document's notes too, after its own.
+        from_pages = tuple(n for p in self.pages for n in p.notes if n not in self.notes)
+        if from_pages:
+            object.__setattr__(self, "notes", self.notes + from_pages)
 
     @property
     def scanned_pages(self) -> list[int]:

@@ -45,13 +45,16 @@ def _argv_lang(argv: Sequence[str]) -> Lang | None:
     return None
 
 
-def _after_lang(args: Sequence[str]) -> int:
-    """Index of the first argument after leading `--lang X` / `--lang=X` options."""
+_GROUP_OPTIONS = ("--lang", "--config")  # the group's options that take a value
+
+
+def _after_group_options(args: Sequence[str]) -> int:
+    """Index of the first argument after leading `--lang X` / `--config=FILE` options."""
     index = 0
     while index < len(args):
-        if args[index] == "--lang":
+        if args[index] in _GROUP_OPTIONS:
             index += 2
-        elif args[index].startswith("--lang="):
+        elif args[index].startswith(tuple(f"{name}=" for name in _GROUP_OPTIONS)):
             index += 1
         else:
             break
@@ -159,7 +162,7 @@ class ValidateGroup(click.Group):
     settings: LoadedSettings | ConfigError = LoadedSettings(FileSettings(), None)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        start = _after_lang(args)
+        start = _after_group_options(args)
         if start < len(args) and args[start] not in {*self.commands, *self._OWN_ARGS}:
             args = [*args[:start], "check", *args[start:]]
         return super().parse_args(ctx, args)
@@ -272,6 +275,7 @@ def _with_lang(command: click.Command, defaults: dict[str, Any], lang: Lang) -> 
               callback=_show_version, help="Show the version and exit.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), expose_value=False,
               help=help_text("lang"))
+@click.option("--config", metavar="FILE", expose_value=False, help=help_text("config"))
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     group = ctx.command

@@ -16,6 +16,7 @@ import click
 
 from validator.batch import Discovery, MissingPathError, discover
 from validator.cli.messages import UserError, help_text, say, tr
+from validator.config import LoadedSettings, ReplySettings
 from validator.read.limits import Limits
 
 TOOL_NAME = "validator"
@@ -104,6 +105,12 @@ def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator
 
 class OutputClosed(Exception):
     """Standard output was closed by its reader (`validate ... | head`)."""
+
+
+def reply_office(ctx: click.Context) -> ReplySettings:
+    """The reviewing office that signs the reply letters: `[reply]` of the settings file."""
+    settings = getattr(ctx.find_root().command, "settings", None)
+    return settings.settings.reply if isinstance(settings, LoadedSettings) else ReplySettings()
 
 
 def max_bytes(max_size_mb: float | None) -> int | None:

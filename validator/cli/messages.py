@@ -31,6 +31,11 @@ MESSAGES: dict[str, str] = {
     "schema_stale": N_("The shipped schema is out of date; run: validate schema --write"),
     "schema_written": N_("Wrote {path}"),
     "statistics": N_("Documents flagged by each rule:"),
+    "serve_listening": N_("Serving at {url} (data: {data_dir}). Press Ctrl+C to stop."),
+    "serve_open": N_("Warning: the server accepts connections from the network ({host}) "
+                     "without a token. Set the VALIDATOR_TOKEN environment variable."),
+    "serve_bind": N_("Cannot listen on {host}:{port}: {error}"),
+    "serve_data": N_("Cannot use the data folder {path}: {error}"),
 }
 
 # Command and option help, by the name of the command or parameter.
@@ -66,6 +71,14 @@ HELP: dict[str, str] = {
     "statistics": N_("End with how many documents fail each rule."),
     "write": N_("Rewrite the schema shipped in the package."),
     "check_schema": N_("Fail if the shipped schema is out of date."),
+    "serve": N_("Run the reviewers' web pages and the HTTP API."),
+    "host": N_("Address to listen on (default: this computer only)."),
+    "port": N_("Port (0 = any free port)."),
+    "data_dir": N_("Folder for the database and the uploads (default "
+                   "$XDG_DATA_HOME/bhxh-validator, else ./validator-data)."),
+    "max_upload": N_("Largest upload request, all files together (MB)."),
+    "max_files": N_("Most files in one upload."),
+    "keep_days": N_("Delete results older than this many days (0 = keep them)."),
 }
 
 # The placeholders click prints in usage lines and help (`validate check [OPTIONS] PATHS...`).

@@ -15,22 +15,18 @@ import click
 
 from validator.cli.app import cli
 from validator.cli.check import FORMATTER_KEY, check_command
+from validator.cli.common import reply_office
 from validator.cli.messages import help_text
-from validator.config import LoadedSettings, ReplySettings
+from validator.config import ReplySettings
 from validator.report.reply import LetterWriter
 
 # check's options that make no sense for letters
 _NOT_FOR_LETTERS = frozenset({"output_format", "output", "quiet", "statistics"})
 
 
-def _office(ctx: click.Context) -> ReplySettings:
-    settings = getattr(ctx.find_root().command, "settings", None)
-    return settings.settings.reply if isinstance(settings, LoadedSettings) else ReplySettings()
-
-
 @click.pass_context
 def _reply(ctx: click.Context, output_dir: str, **options: Any) -> None:
-    ctx.meta[FORMATTER_KEY] = _LetterFactory(output_dir, _office(ctx))
+    ctx.meta[FORMATTER_KEY] = _LetterFactory(output_dir, reply_office(ctx))
     ctx.invoke(check_command, **options)
 
 

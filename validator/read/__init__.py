@@ -1,9 +1,9 @@
 """Read step: bytes -> pages of decoded text lines with positions.
 
-The format comes from the content (magic bytes), never from the file name. Every reader gets
-the run's `Limits`; whatever a reader returns is also held to the page and character limits
-here, and cleared of lone surrogates, so no later step or output format meets text that cannot
-be written as UTF-8.
+The format comes from the content (magic bytes), never from the file name. The readers get
+the run's limits they take (`Limits`, or its `max_pages`); whatever a reader returns is also
+held to the page and character limits here, and cleared of lone surrogates, so no later step
+or output format meets text that cannot be written as UTF-8.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _read_sniffed(data: bytes, ocr: OcrMode, limits: Limits) -> ReadResult:
     if kind == "pdf":
         from validator.read.pdf import read_pdf
 
-        return read_pdf(data, ocr=ocr, limits=limits)
+        return read_pdf(data, ocr=ocr, max_pages=limits.max_pages)
     if kind == "docx":
         from validator.read.docx import read_docx
 
@@ -104,19 +104,19 @@ def _read_sniffed(data: bytes, ocr: OcrMode, limits: Limits) -> ReadResult:
 
         return read_text(data, limits)
     if kind == "image":
-        return _read_image(data, ocr, limits)
+        return _read_image(data, ocr)
     if kind == "zip":  # archives are opened by the batch, which reports each member
         raise ReadFailure("unsupported_format", "ZIP")
     raise ReadFailure("unsupported_format")
 
 
-def _read_image(data: bytes, ocr: OcrMode, limits: Limits) -> ReadResult:
+def _read_image(data: bytes, ocr: OcrMode) -> ReadResult:
     from validator.read import ocr as ocr_engine
 
     problem = ocr_engine.tesseract_problem()
     if ocr == "never" or problem:
         raise ReadFailure("no_text", problem or "--ocr never")
-    pages: list[SourcePage] = ocr_engine.read_images(data, limits=limits)
+    pages: list[SourcePage] = ocr_engine.read_images(data)
     if not any(page.lines for page in pages):
         raise ReadFailure("no_text")
     return ReadResult(format="image", pages=tuple(pages))

@@ -15,6 +15,7 @@ from validator.structure.header import Header, parse_header
 from validator.structure.lines import Lines
 from validator.structure.members import find_members
 from validator.structure.nlp import get_nlp
+from validator.structure.ocr_fields import mark_unsure_fields
 from validator.structure.parts import issued_by, regulation_start
 from validator.structure.references import references
 
@@ -58,6 +59,7 @@ def structure(document: Document) -> None:
     document.doc_type = classify.doc_type(header.type_name, header.summary, main.articles,
                                           has_regulation=reg_start is not None)
     document.level = classify.level(header.issuer, header.parent, header.authority_line)
+    mark_unsure_fields(document)
 
 
 def _type(header: Header) -> str:
