@@ -238,10 +238,15 @@ def _guarded(run: Callable[[], object], lang: Lang) -> int:
 
 
 def _silence_stdout() -> None:
-    """Point fd 1 at /dev/null so the interpreter's final flush has nowhere to fail."""
+    """Point standard output at /dev/null so the interpreter's final flush has nowhere to
+    fail. Only a real file descriptor: under a test runner's capture there is none to touch."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
     with contextlib.suppress(OSError):
-        os.dup2(devnull, 1)
+        os.dup2(devnull, fd)
     os.close(devnull)
 
 
