@@ -21,7 +21,7 @@ def _load_rules(extra_paths=(), select=(), ignore=()) -> SimpleNamespace:
     rules = [SimpleNamespace(id=rule_id, severity=severity, source="fake",
                              title=Messages(vi=rule_id, en=rule_id))
              for rule_id, severity in FAKE_RULES]
-    return SimpleNamespace(rules=rules, version="fake")
+    return SimpleNamespace(rules=rules, version="fake", packs=())
 
 
 validator.engine.load_rules = _load_rules
