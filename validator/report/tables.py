@@ -107,7 +107,8 @@ def summary_row(doc: DocumentReport, lang: Lang) -> list[Cell]:
 
 
 def _finding(result: RuleResult, lang: Lang) -> str:
-    lines = [view.message(result, lang), *(f"- {p}" for p in view.problems(result, lang))]
+    parts = view.explanation(result, lang)
+    lines = [f"- {part}" for part in parts] if len(parts) > 1 else parts
     if looked := view.looked_in(result, lang):
         lines.append(looked)
     return "\n".join(lines)

@@ -46,6 +46,12 @@ def problems(result: RuleResult, lang: Lang) -> list[str]:
     return [getattr(problem, lang) for problem in result.problems]
 
 
+def explanation(result: RuleResult, lang: Lang) -> list[str]:
+    """What a failed rule says, once: its failed parts, one sentence each, or its message when
+    it has no parts (the message is the parts joined, so showing both repeats every word)."""
+    return problems(result, lang) or [message(result, lang)]
+
+
 def findings_text(result: RuleResult, lang: Lang) -> str:
     """The message and the failed parts as one sentence group (for cells and single lines)."""
     parts = problems(result, lang) or [message(result, lang)]

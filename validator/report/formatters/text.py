@@ -82,9 +82,9 @@ class TextFormatter(StreamFormatter):
         colour = _SEVERITY_COLOURS[result.severity]
         mark = self._style(f"{MARKS[result.severity]} {result.rule_id}", colour, bold=True)
         self._line(f"  {mark} {terminal_safe(view.title(result, lang))}")
-        self._safe(f"      {view.message(result, lang)}")
-        for problem in view.problems(result, lang):
-            self._safe(f"      - {problem}")
+        parts = view.explanation(result, lang)
+        for part in parts:
+            self._safe(f"      - {part}" if len(parts) > 1 else f"      {part}")
         for evidence in result.evidence:
             self._safe(f"      {view.evidence_text(evidence, lang)}")
         if more := view.more_evidence(result, lang):
