@@ -2124,7 +2124,7 @@ def manifest_entry(name: str, doc: Doc | None, how: str, charset: str | None,
 # Defect-class corpora, one module each: scripts/samples_<topic>.py defines
 # `build(folder: Path) -> None`, which writes samples/<topic>/ (documents and a manifest.json
 # of what each one must read as). `build_samples.py --topic NAME` rebuilds one of them alone.
-TOPICS: tuple[str, ...] = ("docx", "pdf", "scans", "members")
+TOPICS: tuple[str, ...] = ("docx", "dossiers", "members", "pdf", "scans")
 
 
 def build_topic(topic: str) -> None:

@@ -12,56 +12,17 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+from batch_fakes import FakeFactory, counted, write
 from click.testing import CliRunner, Result
-from test_batch import FAKE_RULES, FakeFactory, counted, write
 
 import validator.engine
 from validator.cli import check as cli_module
 from validator.cli import cli
 from validator.cli import common as cli_common
-from validator.engine import PackError
-from validator.model import Messages, Report
+from validator.model import Report
 from validator.schema import shipped_schema_text
-
-
-def fake_rules(loaded: list[tuple]) -> object:
-    def load_rules(extra_paths=(), select=(), ignore=()):
-        loaded.append((tuple(extra_paths), tuple(select), tuple(ignore)))
-        if any("broken" in str(path) for path in extra_paths):
-            raise PackError(Path(extra_paths[0]), 7, "unknown check kind 'phrasez'")
-        rules = [
-            SimpleNamespace(id=rule_id, severity=severity, source="fake",
-                            title=Messages(vi=f"Quy tắc {rule_id}", en=f"Rule {rule_id}"))
-            for rule_id, severity in FAKE_RULES
-            if not select or any(rule_id.startswith(s) for s in select)
-        ]
-        return SimpleNamespace(rules=rules, version="fake-1", packs=())
-
-    return load_rules
-
-
-@pytest.fixture
-def loaded(monkeypatch) -> list[tuple]:
-    calls: list[tuple] = []
-    monkeypatch.setattr(validator.engine, "load_rules", fake_rules(calls))
-    monkeypatch.setattr(
-        validator.engine, "explain", lambda rule, lang="vi": f"{rule.id}: giải thích ({lang})"
-    )
-    monkeypatch.setattr(cli_module, "PipelineFactory", FakeFactory)
-    return calls
-
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch, loaded) -> Path:
-    """A working folder with no settings file, holding the documents."""
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    return work
 
 
 def run(*args: str) -> Result:
@@ -115,7 +76,7 @@ def test_rule_pack_error_exits_2_with_file_and_line(folder: Path) -> None:
 def test_an_internal_error_is_a_short_message_unless_debugging(folder, monkeypatch) -> None:
     write(folder, GOOD)
 
-    def explode(paths):
+    def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(cli_common, "discover", explode)
@@ -228,12 +189,38 @@ def test_settings_from_validator_toml_and_flags_win(folder: Path, loaded) -> Non
         'format = "json"\nlanguage = "en"\nselect = ["FAKE-01"]\nignore = ["X"]\njobs = 1\n'
         'fail-on = "never"\npacks = ["extra"]\n', encoding="utf-8")
     (folder / "extra").mkdir()
-    result = run("a.txt")
+    result = run("a.txt", "--config", "validator.toml")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["documents"][0]["verdict"] == "non_compliant"
+    data = json.loads(result.stdout)
+    assert data["documents"][0]["verdict"] == "non_compliant"
+    assert data["tool"]["settings"] == str(folder / "validator.toml")
     assert loaded[-1] == ((str(folder / "extra"),), ("FAKE-01",), ("X",))
-    flags = run("a.txt", "--format", "text", "--lang", "vi", "--fail-on", "error")
+    flags = run("--config", ".", "a.txt", "--format", "text", "--lang", "vi",
+                "--fail-on", "error")
     assert flags.exit_code == 1 and flags.stdout.startswith("KHÔNG ĐẠT")
+
+
+def test_settings_in_the_working_or_checked_folder_change_nothing(folder: Path,
+                                                                  loaded) -> None:
+    write(folder, {"sub/a.txt": "non_compliant"})
+    hostile = 'fail_on = "never"\nselect = ["FAKE-02"]\nformat = "json"\n'
+    (folder / "validator.toml").write_text(hostile, encoding="utf-8")
+    (folder / "sub" / "validator.toml").write_text(hostile, encoding="utf-8")
+    (folder / "pyproject.toml").write_text("[tool.validator]\n" + hostile, encoding="utf-8")
+    result = run("sub")
+    assert result.exit_code == 1 and result.stdout.startswith("KHÔNG ĐẠT")
+    assert loaded[-1][1] == ()
+
+
+def test_settings_from_the_reviewers_own_file(folder: Path, monkeypatch, loaded) -> None:
+    write(folder, {"a.txt": "warning"})
+    home = folder.parent / "config"
+    (home / "validator").mkdir(parents=True)
+    (home / "validator" / "validator.toml").write_text(
+        'fail_on = "warning"\n[limits]\nmax_pages = 7\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    assert run("a.txt").exit_code == 1
+    assert run("a.txt", "--fail-on", "error").exit_code == 0
 
 
 def test_settings_from_pyproject(folder: Path, loaded) -> None:
@@ -241,7 +228,7 @@ def test_settings_from_pyproject(folder: Path, loaded) -> None:
     (folder / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.validator]\nfail_on = "warning"\nlang = "en"\n'
         'select = ["FAKE"]\n', encoding="utf-8")
-    result = run("a.txt")
+    result = run("a.txt", "--config", "pyproject.toml")
     assert result.exit_code == 1
     assert result.stdout.startswith("COMPLIANT  a.txt")
     assert loaded[-1][1] == ("FAKE",)
@@ -250,7 +237,7 @@ def test_settings_from_pyproject(folder: Path, loaded) -> None:
 def test_a_bad_settings_file_exits_2(folder: Path) -> None:
     write(folder, GOOD)
     (folder / "validator.toml").write_text('jobs = "many"\ncolour = 1\n', encoding="utf-8")
-    result = run(".")
+    result = run(".", "--config", "validator.toml")
     assert result.exit_code == 2
     assert "validator.toml" in result.stderr and "jobs" in result.stderr
     assert "colour" in result.stderr
@@ -288,20 +275,18 @@ def test_schema_is_the_shipped_one() -> None:
     assert run("schema", "--check").exit_code == 0
 
 
-def test_inspect(folder: Path, monkeypatch) -> None:
-    import validator.pipeline
+def test_inspect_reads_in_a_worker_with_the_same_protections(folder: Path) -> None:
+    import os
 
-    def inspect_file(path, options):
-        return {"path": path, "format": "txt", "doc_type": "decision", "metadata": {
-            "number": "57"}, "pages": [{"page": 1, "lines": [
-                {"page": 1, "line": 1, "text": "QUYẾT ĐỊNH"}]}], "text": "QUYẾT ĐỊNH"}
-
-    monkeypatch.setattr(validator.pipeline, "inspect_file", inspect_file)
-    write(folder, GOOD)
-    data = json.loads(run("inspect", "a.txt", "c.txt", "--format", "json").stdout)
-    assert [d["path"] for d in data["documents"]] == ["a.txt", "c.txt"]
-    text = run("inspect", "a.txt").stdout
-    assert "== a.txt" in text and "number: 57" in text and "[1:1] QUYẾT ĐỊNH" in text
+    (folder / "qd.txt").write_bytes((SAMPLES / "qd-phuong-thuy-duong-2024.txt").read_bytes())
+    os.mkfifo(folder / "fifo.pdf")
+    result = run("inspect", "qd.txt", "fifo.pdf", "--format", "json")
+    documents = json.loads(result.stdout)["documents"]
+    assert [d["path"] for d in documents] == ["fifo.pdf", "qd.txt"]
+    assert documents[0]["error"]["code"] == "unreadable"
+    assert documents[1]["metadata"]["number"] == "86" and documents[1]["pages"]
+    text = run("inspect", "qd.txt").stdout
+    assert "== qd.txt" in text and "number: 86" in text and "[1:1] " in text
 
 
 def test_help_and_version() -> None:

@@ -10,12 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import test_cli
-from test_batch import write
+from batch_fakes import write
 from test_cli import run
-
-folder = test_cli.folder  # the fixtures of test_cli.py: a working folder, fake rules
-loaded = test_cli.loaded
 
 # Words of click's and our English that must not appear under the default language. Option
 # names (--help), their values ([text|json]) and acronyms are the same in both languages.

@@ -9,14 +9,10 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-import test_cli
-from test_batch import write
+from batch_fakes import write
 from test_cli import SAMPLES, run
 
 import validator.engine
-
-folder = test_cli.folder  # the fixtures of test_cli.py: a working folder, fake rules
-loaded = test_cli.loaded
 
 SETTINGS = """
 [reply]
@@ -37,8 +33,9 @@ def _text(path: Path) -> str:
 def test_reply_writes_letters_only_for_non_compliant_documents(folder: Path) -> None:
     write(folder, {"a.txt": "compliant", "b.txt": "non_compliant", "sub/b.txt": "non_compliant",
                    "c.txt": "corrupt", "d.txt": "warning"})
-    (folder / "validator.toml").write_text(SETTINGS, encoding="utf-8")
-    result = run("reply", ".", "--output-dir", "out", "--jobs", "2")
+    (folder.parent / "reviewer.toml").write_text(SETTINGS, encoding="utf-8")
+    result = run("reply", ".", "--output-dir", "out", "--jobs", "2",
+                 "--config", str(folder.parent / "reviewer.toml"))
     assert result.exit_code == 3  # the same exit status as the check
     assert sorted(p.name for p in (folder / "out").iterdir()) == [
         "tra-loi-b-2.docx", "tra-loi-b.docx"]

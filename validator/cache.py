@@ -1,7 +1,7 @@
 """A result cache on disk: the report of a file is reused while the file's bytes, the rule
 packs and the options that change results are the same.
 
-The key is sha256 over the file's sha256, the rule-set version, the tool version, the options
+The key is sha256 over the document's sha256, the rule-set version, the tool version, the options
 and the language; the value is the `DocumentReport` JSON, under `<dir>/<key[:2]>/<key>.json`.
 Writes go through a temporary file and `os.replace`, so parallel workers never read half a file.
 """
@@ -19,21 +19,12 @@ from validator import __version__
 from validator.model import DocumentReport
 
 CACHE_FOLDER = ".validator-cache"
-_CHUNK = 1024 * 1024
 
 
 def default_cache_dir() -> Path:
     """`$XDG_CACHE_HOME/bhxh-validator` when XDG_CACHE_HOME is set, else `./.validator-cache`."""
     xdg = os.environ.get("XDG_CACHE_HOME")
     return Path(xdg) / "bhxh-validator" if xdg else Path.cwd() / CACHE_FOLDER
-
-
-def file_sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class ResultCache:

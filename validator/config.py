@@ -1,18 +1,31 @@
-"""Settings from `validator.toml` or the `[tool.validator]` table of `pyproject.toml` in the
-working folder. Command-line flags win: the settings become click's default map.
+"""Settings, only from where the reviewer puts them. Command-line flags win: the settings
+become click's default map.
 
-    [tool.validator]          # or the top level of validator.toml
+Where settings come from, in this order:
+- `--config FILE`: that file (a `validator.toml`, or a `pyproject.toml` with `[tool.validator]`);
+  `--config FOLDER` (`--config .` for the current one): its validator.toml, else its
+  pyproject.toml;
+- otherwise the reviewer's own file, `$XDG_CONFIG_HOME/validator/validator.toml`
+  (`~/.config/validator/validator.toml`);
+- otherwise none.
+Never from the working folder unless asked, and never from a folder being checked: a
+submission cannot carry settings that change how it is judged.
+
     jobs = 4
     packs = ["rules-extra/"]  # --rules, relative to the file
     select = ["CV3036"]
     ignore = ["ND30-07"]
+    exclude = ["drafts/*"]    # --exclude
     lang = "en"               # also `language`
-    format = "json"           # and fail_on, ocr, level, max_size, timeout, cache, cache_dir
-                              # (`validate serve` takes jobs, packs, select, ignore, lang, ocr,
-                              # max_size and timeout)
+    format = "json"           # and fail_on, ocr, level, max_size, timeout, cache, cache_dir,
+                              # dossiers (`validate serve` takes jobs, packs, select, ignore,
+                              # lang, ocr, max_size and timeout)
+    [limits]                  # read/limits.py: max_pages, max_paragraphs, max_chars,
+    max_pages = 300           # max_pixels, archive_members, archive_bytes, archive_ratio,
+    memory_mb = 1536          # archive_depth, memory_mb
 
-    [tool.validator.reply]    # or [reply] in validator.toml: who signs `validate reply` letters
-    office = "BẢO HIỂM XÃ HỘI TỈNH AN GIANG"
+    [reply]                   # [tool.validator.reply] in pyproject.toml: who signs the
+    office = "BẢO HIỂM XÃ HỘI TỈNH AN GIANG"  # `validate reply` letters
     parent = "BẢO HIỂM XÃ HỘI VIỆT NAM"
     place = "An Giang"
     signer_title = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
@@ -21,6 +34,8 @@ working folder. Command-line flags win: the settings become click's default map.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,12 +43,34 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from validator.read.limits import Limits
+
 CONFIG_FILE = "validator.toml"
 PYPROJECT = "pyproject.toml"
+USER_FOLDER = "validator"
 
 
 class ConfigError(Exception):
     """A settings file that cannot be used: `str()` names the file and the reason."""
+
+
+class LimitSettings(BaseModel):
+    """The `[limits]` table: any field of `Limits`, each a positive integer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_pages: int | None = Field(default=None, gt=0)
+    max_paragraphs: int | None = Field(default=None, gt=0)
+    max_chars: int | None = Field(default=None, gt=0)
+    max_pixels: int | None = Field(default=None, gt=0)
+    archive_members: int | None = Field(default=None, gt=0)
+    archive_bytes: int | None = Field(default=None, gt=0)
+    archive_ratio: int | None = Field(default=None, gt=0)
+    archive_depth: int | None = Field(default=None, gt=0)
+    memory_mb: int | None = Field(default=None, ge=0)  # 0: no memory limit
+
+    def apply(self, limits: Limits) -> Limits:
+        return dataclasses.replace(limits, **self.model_dump(exclude_none=True))
 
 
 class ReplySettings(BaseModel):
@@ -55,6 +92,7 @@ class FileSettings(BaseModel):
     packs: list[str] = []
     select: list[str] = []
     ignore: list[str] = []
+    exclude: list[str] = []
     lang: Literal["vi", "en"] | None = Field(
         default=None, validation_alias=AliasChoices("lang", "language")
     )
@@ -66,6 +104,8 @@ class FileSettings(BaseModel):
     timeout: float | None = Field(default=None, ge=0)
     cache: bool | None = None
     cache_dir: str | None = None
+    dossiers: bool | None = None
+    limits: LimitSettings = LimitSettings()
     reply: ReplySettings = ReplySettings()
 
 
@@ -73,6 +113,13 @@ class FileSettings(BaseModel):
 class LoadedSettings:
     settings: FileSettings
     path: Path | None  # the file they came from, None when there was none
+
+    @classmethod
+    def empty(cls) -> LoadedSettings:
+        return cls(FileSettings(), None)
+
+    def limits(self) -> Limits:
+        return self.settings.limits.apply(Limits())
 
     def default_map(self) -> dict[str, dict[str, Any]]:
         """Click default maps for the subcommands these settings apply to."""
@@ -92,8 +139,11 @@ class LoadedSettings:
             "timeout": s.timeout,
             "cache": s.cache,
             "cache_dir": str(base / s.cache_dir) if s.cache_dir else None,
+            "exclude": s.exclude,
+            "dossiers": s.dossiers,
         }
-        inspect = {"lang": s.lang, "ocr": s.ocr, "max_size": s.max_size}
+        inspect = {"lang": s.lang, "ocr": s.ocr, "max_size": s.max_size, "timeout": s.timeout,
+                   "exclude": s.exclude}
         serve = {**shared, "jobs": s.jobs, "ocr": s.ocr, "max_size": s.max_size,
                  "timeout": s.timeout}
         reply = {key: value for key, value in check.items() if key != "output_format"}
@@ -136,16 +186,35 @@ def _validate(path: Path, table: object) -> FileSettings:
         raise ConfigError(f"{path}: {problems}") from exc
 
 
-def load_settings(folder: Path | None = None) -> LoadedSettings:
-    """`validator.toml` in `folder` (default: the working folder), else `[tool.validator]` of
-    its `pyproject.toml`, else nothing."""
-    folder = folder or Path.cwd()
-    own = folder / CONFIG_FILE
-    if own.is_file():
-        return LoadedSettings(_validate(own, _read_toml(own)), own)
-    pyproject = folder / PYPROJECT
-    if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("validator")
-        if table is not None:
-            return LoadedSettings(_validate(pyproject, table), pyproject)
-    return LoadedSettings(FileSettings(), None)
+def user_settings_file() -> Path:
+    """`$XDG_CONFIG_HOME/validator/validator.toml`, by default under `~/.config`."""
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    root = Path(xdg) if xdg else Path.home() / ".config"
+    return root / USER_FOLDER / CONFIG_FILE
+
+
+def load_settings(config: str | None = None) -> LoadedSettings:
+    """The settings `--config` names (a file, or a folder holding one), else the reviewer's
+    own settings file, else none (see the module docstring)."""
+    if config is None:
+        own = user_settings_file()
+        return _load_file(own) if own.is_file() else LoadedSettings(FileSettings(), None)
+    path = Path(config)
+    if path.is_dir():
+        for name in (CONFIG_FILE, PYPROJECT):
+            if (path / name).is_file():
+                return _load_file(path / name)
+        raise ConfigError(f"{path}: {CONFIG_FILE} / {PYPROJECT} not found")
+    if not path.is_file():
+        raise ConfigError(f"{path}: not found")
+    return _load_file(path)
+
+
+def _load_file(path: Path) -> LoadedSettings:
+    path = path.absolute()
+    if path.name == PYPROJECT:
+        table = _read_toml(path).get("tool", {}).get("validator")
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.validator] table")
+        return LoadedSettings(_validate(path, table), path)
+    return LoadedSettings(_validate(path, _read_toml(path)), path)

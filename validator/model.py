@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict
 Format = Literal["pdf", "docx", "doc", "txt", "image"]
 Encoding = Literal["unicode", "tcvn3", "vni", "cp1258"]
 ErrorCode = Literal[
-    "empty", "corrupt", "encrypted", "unsupported_format", "no_text", "too_large", "timeout"
+    "empty", "corrupt", "encrypted", "unsupported_format", "no_text", "too_large", "timeout",
+    "unreadable",  # the file could not be opened: permissions, a dangling link, a special file
 ]
 DocType = Literal["decision", "regulation", "combined", "other"]
 Level = Literal["province", "district", "commune", "unknown"]
@@ -271,6 +272,16 @@ class RuleResult(Frozen):
     source: str
 
 
+class DecisionRef(Frozen):
+    """The decision a regulation names as issuing it: "(Ban hành kèm theo Quyết định số …
+    ngày …)", so a dossier can match the regulation with its decision filed beside it."""
+
+    number: str | None = None
+    symbol: str | None = None
+    date: dt.date | None = None
+    line: Located | None = None
+
+
 class DocumentReport(BaseModel):
     path: str
     sha256: str | None = None
@@ -287,6 +298,7 @@ class DocumentReport(BaseModel):
     results: list[RuleResult] = []
     notes: list[ReadingNote] = []
     dossier: str | None = None  # the dossier (ZIP or folder) this document belongs to
+    issued_by: DecisionRef | None = None  # a regulation's issuing decision, as it names it
 
 
 class PackInfo(Frozen):
@@ -316,6 +328,7 @@ class Summary(BaseModel):
     not_applicable: int = 0
     error: int = 0
     dossiers: list[DossierSummary] = []
+    complete: bool = True  # False when the run was stopped (Ctrl-C, SIGTERM) before the end
 
 
 class Report(BaseModel):

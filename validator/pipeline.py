@@ -7,13 +7,22 @@ so a batch never stops on one bad file.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from validator.model import DocumentReport, Level, ReadFailure, ReadingNote, ReadResult
+from validator.model import (
+    DecisionRef,
+    DocumentReport,
+    Level,
+    ReadFailure,
+    ReadingNote,
+    ReadResult,
+)
 from validator.read import DEFAULT_MAX_BYTES, read_bytes, read_path
 from validator.read.errors import document_error
+from validator.read.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from validator.engine import RuleSet
@@ -25,6 +34,7 @@ class Options:
     ocr: Literal["auto", "always", "never"] = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     level: Level | None = None  # forces the level when the reviewer knows it better
+    limits: Limits = DEFAULT_LIMITS  # pages, characters, pixels, archives (read/limits.py)
 
 
 def file_sha256(path: str | Path) -> str | None:
@@ -40,7 +50,7 @@ def file_sha256(path: str | Path) -> str | None:
 
 def build(path: str | Path, options: Options = Options()) -> Document:
     """Read and structure one file; raises ReadFailure when it cannot be read."""
-    read = read_path(path, ocr=options.ocr, max_bytes=options.max_bytes)
+    read = read_path(path, ocr=options.ocr, max_bytes=options.max_bytes, limits=options.limits)
     return _structure(read, str(path), options)
 
 
@@ -49,7 +59,7 @@ def build_data(data: bytes, name: str, options: Options = Options()) -> Document
     if len(data) > options.max_bytes:
         limit = f"{len(data) / 1048576:.1f} MB > {options.max_bytes / 1048576:.0f} MB"
         raise ReadFailure("too_large", limit)
-    return _structure(read_bytes(data, ocr=options.ocr), name, options)
+    return _structure(read_bytes(data, ocr=options.ocr, limits=options.limits), name, options)
 
 
 def _structure(read: ReadResult, name: str, options: Options) -> Document:
@@ -69,10 +79,19 @@ def notes_of(document: Document) -> list[ReadingNote]:
 
 def inspect_file(path: str | Path, options: Options = Options()) -> dict[str, Any]:
     """The JSON entry of `validate inspect`: what was read and understood, no rules."""
-    entry: dict[str, Any] = {"path": str(path), "format": None, "encoding": None,
+    return _inspect(lambda: build(path, options), str(path))
+
+
+def inspect_data(data: bytes, name: str, options: Options = Options()) -> dict[str, Any]:
+    """`inspect_file` for a document held in memory (an archive member, a file read once)."""
+    return _inspect(lambda: build_data(data, name, options), name)
+
+
+def _inspect(build_document: Callable[[], Document], name: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": name, "format": None, "encoding": None,
                              "scanned_pages": [], "error": None}
     try:
-        document = build(path, options)
+        document = build_document()
     except ReadFailure as failure:
         entry["error"] = document_error(failure.code, failure.detail).model_dump()
         return entry
@@ -155,4 +174,14 @@ def report_of(document: Document, rules: RuleSet, lang: str,
         members=document.members,
         results=results,
         notes=notes_of(document),
+        issued_by=issuing_decision(document),
     )
+
+
+def issuing_decision(document: Document) -> DecisionRef | None:
+    """The decision a regulation names in its "(Ban hành kèm theo Quyết định số … ngày …)"."""
+    attachment = document.attachment
+    if attachment is None or attachment.issued_by_line is None:
+        return None
+    return DecisionRef(number=attachment.decision_number, symbol=attachment.decision_symbol,
+                       date=attachment.decision_date, line=attachment.issued_by_line)

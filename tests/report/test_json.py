@@ -16,7 +16,8 @@ def test_json_validates_against_the_shipped_schema(docs, run_info: RunInfo, rend
     assert data["tool"]["name"] == "validator" and data["tool"]["version"] == "0.1.0"
     assert [d["path"] for d in data["documents"]] == [d.path for d in docs]
     assert data["summary"] == {"documents": 4, "compliant": 1, "non_compliant": 1,
-                               "not_applicable": 1, "error": 1, "dossiers": []}
+                               "not_applicable": 1, "error": 1, "dossiers": [],
+                               "complete": True}
 
 
 def test_streamed_json_equals_the_model_dump(docs, run_vi: RunInfo, render) -> None:

@@ -34,7 +34,8 @@ def test_exit_status(docs, picked: list[int], fail_on, status: int) -> None:
 def test_counts(docs) -> None:
     summary = _tally(*docs).summary
     assert summary.model_dump() == {"documents": 4, "compliant": 1, "non_compliant": 1,
-                                    "not_applicable": 1, "error": 1, "dossiers": []}
+                                    "not_applicable": 1, "error": 1, "dossiers": [],
+                                    "complete": True}
 
 
 def test_statistics_count_documents_per_rule_errors_first(docs, run_vi) -> None:

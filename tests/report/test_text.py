@@ -29,7 +29,8 @@ def test_text_shows_defects_with_their_parts_evidence_and_where_they_looked(
     assert "  Phải sửa (1):\n  ✗ CV3036-03 Thành phần Ban Chỉ đạo\n" in block
     assert "      - Danh sách thành viên không có Phó Trưởng ban." in block
     assert "      - Thành viên «Trần Văn Ba» không ghi chức vụ." in block
-    assert f"«{hostile}» — trang 1, dòng 12" in block
+    shown = hostile.replace("\x0c", "\\x0c")  # control characters are shown, not obeyed
+    assert f"«{shown}» — trang 1, dòng 12" in block
     assert "(nhận dạng chữ kém tin cậy)" in block
     assert "… và 5 dòng nữa" in block
     assert "Đã tìm trong: Điều 2" in block

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from batch_fakes import FakeFactory
 from fastapi.testclient import TestClient
-from test_batch import FakeFactory
 
 from validator.server import ServerSettings, create_app
 

@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from batch_fakes import FAKE_RULES
 from fastapi.testclient import TestClient
-from test_batch import FAKE_RULES
 
 from validator.report.formatters.base import RuleInfo
 from validator.server.service import RuleCatalogue

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from batch_fakes import FakeFactory
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.python import asgi
-from test_batch import FakeFactory
 
 from validator.server import ServerSettings, create_app
 

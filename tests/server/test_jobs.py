@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from test_batch import BrokenFactory, FakeFactory, counted
+from batch_fakes import BrokenFactory, FakeFactory, counted
 
 from validator.model import DocumentReport
 from validator.server.runner import Dispatcher

@@ -67,7 +67,8 @@ def test_serve_warns_when_open_to_the_network_without_a_token_and_reads_settings
     (tmp_path / "validator.toml").write_text(
         'jobs = 3\nlang = "en"\n[reply]\noffice = "BẢO HIỂM XÃ HỘI TỈNH MẪU"\n',
         encoding="utf-8")
-    with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "b"), cwd=tmp_path,
+    with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "b"),
+                       "--config", str(tmp_path / "validator.toml"), cwd=tmp_path,
                        env={"VALIDATOR_TOKEN": "t0ken"}) as server:
         output = "".join(server.output)
         assert "Serving at http://0.0.0.0:" in output and "Warning" not in output

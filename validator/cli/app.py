@@ -11,6 +11,7 @@ catalogue for the duration of the run.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gettext
 import os
 import sys
@@ -21,6 +22,8 @@ from typing import Any
 import click
 
 from validator import __version__
+from validator.batch.signals import Interrupted
+from validator.cli.common import OutputClosed
 from validator.cli.messages import EXIT_BROKEN_PIPE, UserError, help_text, say, tr
 from validator.config import ConfigError, FileSettings, LoadedSettings, load_settings
 from validator.i18n import DOMAIN, LOCALE_DIR, Lang, gettext_for
@@ -42,22 +45,37 @@ def _argv_lang(argv: Sequence[str]) -> Lang | None:
     return None
 
 
-def _after_lang(args: Sequence[str]) -> int:
-    """Index of the first argument after leading `--lang X` / `--lang=X` options."""
+_GROUP_OPTIONS = ("--lang", "--config")  # the group's options that take a value
+
+
+def _after_group_options(args: Sequence[str]) -> int:
+    """Index of the first argument after leading `--lang X` / `--config=FILE` options."""
     index = 0
     while index < len(args):
-        if args[index] == "--lang":
+        if args[index] in _GROUP_OPTIONS:
             index += 2
-        elif args[index].startswith("--lang="):
+        elif args[index].startswith(tuple(f"{name}=" for name in _GROUP_OPTIONS)):
             index += 1
         else:
             break
     return index
 
 
-def _read_settings() -> LoadedSettings | ConfigError:
+def _argv_config(argv: Sequence[str]) -> str | None:
+    """`--config FILE` is needed before click parses anything: settings are its defaults."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--config" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--config="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _read_settings(config: str | None) -> LoadedSettings | ConfigError:
     try:
-        return load_settings()
+        return load_settings(config)
     except ConfigError as exc:
         return exc
 
@@ -144,7 +162,7 @@ class ValidateGroup(click.Group):
     settings: LoadedSettings | ConfigError = LoadedSettings(FileSettings(), None)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        start = _after_lang(args)
+        start = _after_group_options(args)
         if start < len(args) and args[start] not in {*self.commands, *self._OWN_ARGS}:
             args = [*args[:start], "check", *args[start:]]
         return super().parse_args(ctx, args)
@@ -158,20 +176,28 @@ class ValidateGroup(click.Group):
         **extra: Any,
     ) -> int:
         argv = list(sys.argv[1:] if args is None else args)
-        settings = self.settings = _read_settings()
+        lang = self.lang = _argv_lang(argv) or "vi"
+        status = _guarded(lambda: self._run(argv, prog_name, complete_var, **extra), lang)
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+
+    def _run(self, argv: list[str], prog_name: str | None, complete_var: str | None,
+             **extra: Any) -> object:
+        """Settings, language, then click; inside `_guarded`, so that even a Ctrl-C while the
+        settings are read ends in a message."""
+        settings = self.settings = _read_settings(_argv_config(argv))
         from_file = settings.settings.lang if isinstance(settings, LoadedSettings) else None
         lang = self.lang = _argv_lang(argv) or from_file or "vi"
         localize(self, lang)
         with click_language(lang):
-            status = _guarded(
+            return _guarded(
                 lambda: super(ValidateGroup, self).main(
                     argv, prog_name or "validate", complete_var, standalone_mode=False, **extra
                 ),
                 lang,
             )
-        if standalone_mode:
-            sys.exit(status)
-        return status
 
 
 def _guarded(run: Callable[[], object], lang: Lang) -> int:
@@ -190,21 +216,38 @@ def _guarded(run: Callable[[], object], lang: Lang) -> int:
     except click.ClickException as exc:
         say(exc.format_message())
         return exc.exit_code
-    except (click.Abort, KeyboardInterrupt):
+    except (click.Abort, KeyboardInterrupt) as exc:  # Ctrl-C, SIGTERM: what was done is written
         say(tr(lang, "interrupted"))
-        return 130
-    except BrokenPipeError:  # `validate ... | head`: the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        cause = exc.__cause__ if isinstance(exc, click.Abort) else exc  # click wraps it
+        return cause.exit_status if isinstance(cause, Interrupted) else 130
+    except (BrokenPipeError, OutputClosed):  # `validate ... | head`: the reader has enough
+        _silence_stdout()
         return EXIT_BROKEN_PIPE
     except UserError as exc:
         say(f"validate: {exc}")
         return EXIT_USAGE
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in (errno.EBADF, errno.EPIPE):
+            _silence_stdout()  # standard output was closed: there is no one to tell
+            return EXIT_BROKEN_PIPE
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()
         say(tr(lang, "internal", error=f"{type(exc).__name__}: {exc}"))
         return EXIT_USAGE
     return result if isinstance(result, int) else 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's final flush has nowhere to
+    fail. Only a real file descriptor: under a test runner's capture there is none to touch."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError):
+        os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -237,6 +280,7 @@ def _with_lang(command: click.Command, defaults: dict[str, Any], lang: Lang) -> 
               callback=_show_version, help="Show the version and exit.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), expose_value=False,
               help=help_text("lang"))
+@click.option("--config", metavar="FILE", expose_value=False, help=help_text("config"))
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     group = ctx.command
@@ -246,13 +290,16 @@ def cli(ctx: click.Context) -> None:
     ctx.default_map = _with_lang(group, group.settings.default_map(), group.lang)
 
 
+def run_settings(ctx: click.Context) -> LoadedSettings:
+    """The settings the group loaded (validated already: an error stopped the run)."""
+    settings = getattr(ctx.find_root().command, "settings", None)
+    return settings if isinstance(settings, LoadedSettings) else LoadedSettings.empty()
+
+
 def settings_file(ctx: click.Context) -> str | None:
     """The settings file this run read, if any (reports name it)."""
-    group = ctx.find_root().command
-    settings = getattr(group, "settings", None)
-    if isinstance(settings, LoadedSettings) and settings.path is not None:
-        return str(settings.path)
-    return None
+    path = run_settings(ctx).path
+    return str(path) if path is not None else None
 
 
 def main() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
 import os
 import sys
 import tempfile
@@ -12,9 +14,10 @@ from typing import IO, Any
 
 import click
 
-from validator.batch import MissingPathError, discover
-from validator.cli.messages import UserError, help_text, tr
+from validator.batch import Discovery, MissingPathError, discover
+from validator.cli.messages import UserError, help_text, say, tr
 from validator.config import LoadedSettings, ReplySettings
+from validator.read.limits import Limits
 
 TOOL_NAME = "validator"
 DEBUG_ENV = "VALIDATOR_DEBUG"
@@ -39,11 +42,19 @@ def load_ruleset(paths: Sequence[str], select: Sequence[str], ignore: Sequence[s
         raise UserError(tr(lang, "pack_error", error=exc)) from exc
 
 
-def discover_paths(paths: Sequence[str], lang: str) -> list[str]:
+def discover_paths(paths: Sequence[str], lang: str, exclude: Sequence[str] = (),
+                   dossiers: bool = False, output: str | None = None) -> Discovery:
+    """The inputs; what was left out is counted on stderr; an output file that is also an
+    input is refused (it would be destroyed, or read as a document next time)."""
     try:
-        return discover(paths)
+        found = discover(paths, exclude, dossiers)
     except MissingPathError as exc:
         raise UserError(tr(lang, "missing_path", path=exc.path)) from exc
+    if output is not None and (name := found.holds(output)) is not None:
+        raise UserError(tr(lang, "output_is_input", path=name))
+    if found.skipped or found.excluded:
+        say(tr(lang, "skipped", skipped=found.skipped, excluded=found.excluded))
+    return found
 
 
 @contextlib.contextmanager
@@ -52,32 +63,48 @@ def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator
     end, so a reader never sees half a report and an interrupted run keeps the old one until
     the new one is whole. `binary` gives a byte stream (XLSX)."""
     if path is None:
+        if sys.stdout is None:  # started with standard output closed
+            raise OSError(errno.EBADF, "standard output is closed")
         if binary:
-            yield sys.stdout.buffer
-            sys.stdout.buffer.flush()
+            try:
+                yield sys.stdout.buffer
+                sys.stdout.buffer.flush()
+            except BrokenPipeError as exc:
+                raise OutputClosed from exc
             return
         stream = sys.stdout
-        if (stream.encoding or "").lower().replace("-", "") != "utf8":
-            with contextlib.suppress(AttributeError, ValueError):
-                stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
-        yield stream
-        stream.flush()
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+        try:
+            yield stream
+            stream.flush()
+        except BrokenPipeError as exc:  # not an OSError any more: click would exit 1 on it
+            raise OutputClosed from exc
         return
     target = Path(path)
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
                                          dir=target.parent)
         handle = (os.fdopen(fd, "wb") if binary
-                  else os.fdopen(fd, "w", encoding="utf-8", newline=""))
+                  else os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline=""))
     except OSError as exc:
         raise UserError(tr(lang, "output_error", path=path, error=exc.strerror)) from exc
     try:
-        with handle:
-            yield handle
+        try:
+            with handle:
+                yield handle
+        except KeyboardInterrupt:  # a stopped run: its report was finished with what was done
+            if os.path.getsize(temporary):
+                os.replace(temporary, target)
+            raise
         os.replace(temporary, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+class OutputClosed(Exception):
+    """Standard output was closed by its reader (`validate ... | head`)."""
 
 
 def reply_office(ctx: click.Context) -> ReplySettings:
@@ -90,13 +117,15 @@ def max_bytes(max_size_mb: float | None) -> int | None:
     return int(max_size_mb * _MIB) if max_size_mb else None
 
 
-def read_options(ocr: str, max_size: float | None, level: str | None) -> Any:
+def read_options(ocr: str, max_size: float | None, level: str | None,
+                 limits: Limits | None = None) -> Any:
     from validator.pipeline import Options
 
-    values: dict[str, Any] = {"ocr": ocr, "level": level}
+    limits = limits or Limits()
     if (limit := max_bytes(max_size)) is not None:
-        values["max_bytes"] = limit
-    return Options(**values)
+        limits = dataclasses.replace(limits, max_bytes=limit)
+    return Options(ocr=ocr, level=level, max_bytes=limits.max_bytes,  # type: ignore[arg-type]
+                   limits=limits)
 
 
 def _rule_option_decorators() -> list[Callable[[Any], Any]]:
@@ -108,6 +137,13 @@ def _rule_option_decorators() -> list[Callable[[Any], Any]]:
         click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
                      help=help_text("lang")),
     ]
+
+
+def config_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`--config FILE`: read by the group before parsing (its values are click's defaults);
+    declared on the commands too so `validate PATH --config FILE` parses."""
+    return click.option("--config", metavar="FILE", expose_value=False,
+                        help=help_text("config"))(function)
 
 
 def rule_options(function: Callable[..., Any]) -> Callable[..., Any]:

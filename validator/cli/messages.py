@@ -19,6 +19,10 @@ MESSAGES: dict[str, str] = {
     "internal": N_("Internal error ({error}). Set VALIDATOR_DEBUG=1 to see the details."),
     "unknown_rule": N_("There is no rule {rule_id}."),
     "output_error": N_("Cannot write {path}: {error}"),
+    "output_is_input": N_("The --output file is one of the files to check ({path}); choose "
+                          "another name."),
+    "skipped": N_("Skipped {skipped} non-document or system files, {excluded} files matching "
+                  "--exclude."),
     "binary_to_terminal": N_("The {format} format is a file: give --output FILE."),
     "worker_error": N_("The checking processes could not start: {error}"),
     "interrupted": N_("Stopped."),
@@ -62,6 +66,7 @@ HELP: dict[str, str] = {
     "no_progress": N_("Hide the progress bar."),
     "exclude": N_("Leave out files matching GLOB when walking folders; repeatable."),
     "dossiers": N_("Judge the documents of each folder together, as a dossier."),
+    "config": N_("Settings file (or a folder holding validator.toml; '.' for this folder)."),
     "quiet": N_("Report only documents with something to fix or check."),
     "statistics": N_("End with how many documents fail each rule."),
     "write": N_("Rewrite the schema shipped in the package."),

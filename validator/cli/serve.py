@@ -11,6 +11,7 @@ import click
 
 from validator.cli.app import cli
 from validator.cli.common import (
+    config_option,
     load_ruleset,
     max_bytes,
     reply_office,
@@ -66,6 +67,7 @@ def _url(sock: socket.socket) -> str:
               help=help_text("max_files"))
 @click.option("--keep-days", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help=help_text("keep_days"))
+@config_option
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, data_dir: str | None, jobs: int,
                   rules: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],

@@ -27,6 +27,7 @@ from validator.engine.checks import Check, PackContext
 from validator.engine.compiler import Compiler, PackError, validation_error
 from validator.engine.schema import (
     AppliesTo,
+    DossierHook,
     PackSpec,
     RuleMessages,
     RuleSpec,
@@ -94,6 +95,7 @@ class Rule:
     effective: dt.date | None = None  # the later of the pack's date and the rule's `from`
     cites: str = ""  # the source as a message names it ("Nghị định 30/2020/NĐ-CP")
     problems: tuple[Messages, ...] = ()  # every message its parts can give, for `explain`
+    dossier: DossierHook | None = None  # judged again across a dossier (validator.dossier)
 
 
 @dataclass
@@ -276,6 +278,7 @@ def _compile_rule(
         effective=max(starts) if starts else None,
         cites=pack.short or pack.document,
         problems=problems,
+        dossier=spec.dossier,
     )
 
 

@@ -18,7 +18,7 @@ no date; a damaged scan may lose it).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -99,6 +99,17 @@ class RuleMessages(Strict):
     fail: Messages
 
 
+class DossierHook(Strict):
+    """How a rule is judged again across the documents of one dossier (SPEC section 7), by a
+    kind `validator.dossier` knows: `issuing_decision` (a regulation's issuing decision is
+    filed beside it: number and date must match), `companion` (a failed rule of a decision is
+    met by its regulation filed beside it). The messages may use {decision}, {regulation},
+    {named} (what the regulation names) and {found} (the decision's own number and date)."""
+
+    kind: Literal["issuing_decision", "companion"]
+    messages: RuleMessages
+
+
 class Example(Strict):
     """A document (or fragment) the rule must judge as `expect`."""
 
@@ -122,6 +133,7 @@ class RuleSpec(Strict):
     applies_to: AppliesTo = AppliesTo()
     check: CheckNode
     messages: RuleMessages
+    dossier: DossierHook | None = None
     examples: list[Example] = []
 
 

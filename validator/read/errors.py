@@ -26,8 +26,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "No text could be read from the file (a scan that could not be recognised, or no text).",
     ),
     "too_large": (
-        "Tệp quá lớn so với giới hạn cho phép.",
-        "The file is larger than the allowed limit.",
+        "Tệp vượt quá giới hạn xử lý cho phép (dung lượng, số trang, số ký tự hoặc bộ nhớ).",
+        "The file exceeds a processing limit (size, pages, characters or memory).",
+    ),
+    "unreadable": (
+        "Không mở được tệp (không có quyền đọc, liên kết hỏng hoặc không phải tệp thường).",
+        "The file could not be opened (no permission, a broken link, or not a regular file).",
     ),
     "timeout": (
         "Quá thời gian xử lý cho phép đối với tệp này.",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
-from validator.model import DocumentReport
+from validator.model import DocumentReport, DossierSummary
 from validator.report.formatters.base import Formatter
 from validator.report.summary import Tally
 
@@ -19,16 +19,28 @@ def write_report(
     formatter: Formatter,
     progress: Progress | None = None,
     keep: Callable[[DocumentReport], bool] | None = None,
+    dossiers: Sequence[DossierSummary] = (),
 ) -> Tally:
     """Feed every report to `formatter` as it comes (only those `keep` accepts, when given:
-    `--quiet`); the totals count them all and are returned."""
+    `--quiet`); the totals count them all and are returned.
+
+    `dossiers` is filled while `reports` is consumed (validator.dossier) and goes into the
+    summary. A run stopped by Ctrl-C or SIGTERM (KeyboardInterrupt from `reports`) still gets
+    a well-formed report of what was finished, its summary marked `complete: false`."""
     tally = Tally()
     formatter.start()
-    for report in reports:
-        if keep is None or keep(report):
-            formatter.document(report)
-        tally.add(report)
-        if progress is not None:
-            progress.update(1)
+    try:
+        for report in reports:
+            if keep is None or keep(report):
+                formatter.document(report)
+            tally.add(report)
+            if progress is not None:
+                progress.update(1)
+    except KeyboardInterrupt:
+        tally.summary.complete = False
+        tally.summary.dossiers = list(dossiers)
+        formatter.finish(tally.summary)
+        raise
+    tally.summary.dossiers = list(dossiers)
     formatter.finish(tally.summary)
     return tally

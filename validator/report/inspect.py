@@ -14,10 +14,15 @@ _SKIPPED_KEYS = frozenset({"text", "pages"})
 
 
 def write_inspect_json(entries: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """Entries as they come; a stopped run (KeyboardInterrupt) still closes the document."""
     out.write('{"documents": [')
-    for index, entry in enumerate(entries):
-        out.write(("\n" if index == 0 else ",\n") + json.dumps(entry, ensure_ascii=False,
-                                                                default=str))
+    try:
+        for index, entry in enumerate(entries):
+            out.write(("\n" if index == 0 else ",\n") + json.dumps(entry, ensure_ascii=False,
+                                                                    default=str))
+    except KeyboardInterrupt:
+        out.write("\n]}\n")
+        raise
     out.write("\n]}\n")
 
 

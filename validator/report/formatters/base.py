@@ -105,6 +105,23 @@ def xml_safe(text: str) -> str:
     return _XML_ILLEGAL.sub("\ufffd", text)
 
 
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """`text` from a document with the characters that drive a terminal (escape sequences,
+    carriage returns, bells, bidi overrides) shown as `\\xNN` / `\\uNNNN` instead of obeyed: a
+    document must not be able to redraw the reviewer's screen."""
+    return _TERMINAL_UNSAFE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def error_message(doc: DocumentReport, lang: Lang) -> str:
     return view.error_message(doc, lang)
 
