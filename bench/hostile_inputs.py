@@ -268,9 +268,13 @@ def text_mentioning_pdf() -> bytes:
 
 
 def text_with_control_characters() -> bytes:
-    """A date line that would clear the screen and print a green verdict on a terminal."""
-    trap = "\x1b[2J\x1b[H\x1b[32mĐẠT\x1b[0m\x07\r"
-    return sample(TEXT).replace("ngày".encode(), (trap + "ngày").encode(), 1)
+    """A date line that would clear the screen and print a green verdict on a terminal (at its
+    end, so the date still reads and the line is quoted in the report)."""
+    trap = "\x1b[2J\x1b[H\x1b[32mĐẠT\x1b[0m\x07"
+    text = sample(TEXT).decode("utf-8")
+    start = text.index("ngày")
+    end = text.index("\n", start)
+    return (text[:end] + trap + text[end:]).encode("utf-8")
 
 
 def huge_line(size: int = 50 * _MIB) -> bytes:
