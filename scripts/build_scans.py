@@ -58,6 +58,9 @@ BLANK_NUMBER = "Số: ........ /QĐ-UBND"
 BLANK_DATE = "An Bình, ngày ...... tháng ...... năm 2023"
 HANDWRITTEN = ("57", "05", "10")  # what is written into the three blanks
 HEADER_SIZE = 12.5  # points
+# Bold capitals whose circumflex a worn print, a fax or a coarse scan loses while the acute
+# or dot below stays: what Tesseract then reads ("QUYÉT ĐỊNH"), printed so.
+WORN_MARKS = {"QUYẾT": "QUYÉT", "VIỆT": "VIẸT"}
 
 DECISION_BODY = [
     ("title", "QUYẾT ĐỊNH"),
@@ -142,9 +145,11 @@ def _font_path(bold: bool = False, italic: bool = False) -> Path:
     return path
 
 
-def make_demo_pdf(path: Path = DEMO_PDF, blanks: bool = False) -> Path:
+def make_demo_pdf(path: Path = DEMO_PDF, blanks: bool = False,
+                  worn: dict[str, str] | None = None) -> Path:
     """Write the demo decision + regulation as a native (text) PDF and return its path;
-    blanks=True leaves the number and the day blank for handwriting."""
+    blanks=True leaves the number and the day blank for handwriting; worn words (WORN_MARKS)
+    are printed without the marks a worn copy lost."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase import pdfmetrics
@@ -163,6 +168,8 @@ def make_demo_pdf(path: Path = DEMO_PDF, blanks: bool = False) -> Path:
         y = height - 57.0
 
     def line(text: str, x: float, font: str = "Body", size: float = 12, how: str = "left"):
+        for printed, lost in (worn or {}).items():
+            text = text.replace(printed, lost)
         pdf.setFont(font, size)
         if how == "center":
             pdf.drawCentredString(x, Cursor.y, text)

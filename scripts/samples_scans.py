@@ -12,6 +12,8 @@ list and signer block), scanned the same way, then:
     demo-dau-xanh.pdf    page 1 with a blue seal and signature over the signer's name
     demo-viet-tay.pdf    page 1 of the typed copy with the number and the day written into
                          the blanks by hand: never read as a confident wrong value
+    demo-dau-mu-mo.pdf   page 1 of a worn copy: the bold capitals lost their circumflex and
+                         kept the tone mark ("QUYÉT ĐỊNH"), which the header must still find
 
 manifest.json says what each must read as. Build with
 `.venv/bin/python scripts/build_samples.py --topic scans` (needs fonts-liberation2).
@@ -47,6 +49,8 @@ def build(folder: Path) -> None:
         pages = scans.scan_pdf(native, SETTINGS)
         blue = scans.scan_pdf(native, replace(SETTINGS, seal=BLUE))
         written = scans.scan_pdf(typed, SETTINGS, handwriting=scans.HANDWRITTEN)
+        worn = scans.scan_pdf(scans.make_demo_pdf(Path(work) / "demo-worn.pdf",
+                                                  worn=scans.WORN_MARKS), SETTINGS)
     entries = [_save(folder, "demo-thang.pdf", pages[:1])]
     for degrees, transpose in TURNS.items():
         entries.append(_save(folder, f"demo-quay-{degrees}.pdf", [pages[0].transpose(transpose)],
@@ -59,6 +63,8 @@ def build(folder: Path) -> None:
     number, day, month = scans.HANDWRITTEN
     entries.append(_save(folder, "demo-viet-tay.pdf", written[:1], handwritten={
         "number": number, "date": f"2023-{month}-{day}"}))
+    entries.append(_save(folder, "demo-dau-mu-mo.pdf", worn[:1], like="demo-thang.pdf",
+                         worn=scans.WORN_MARKS))
     manifest = {"generated_by": "scripts/samples_scans.py", "files": entries}
     (folder / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

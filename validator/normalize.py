@@ -5,8 +5,9 @@
 - open oa / oe / uy syllables carry their tone mark in one place (hòa, khỏe, thủy);
 - lines broken inside a word or a sentence are joined into logical lines;
 - OCR slips are undone where the document itself shows them: a hỏi read as sắc where the same
-  phrase is spelt otherwise elsewhere (repair_confused_tones), a speck read as "." or "," at
-  the end of a heading or name line.
+  phrase is spelt otherwise elsewhere (repair_confused_tones), a circumflex, breve or horn lost
+  under a kept tone mark ("QUYÉT", lost_mark_repairs), a speck read as "." or "," at the end
+  of a heading or name line.
 Every character of the result remembers the source line and column it came from, so a match
 found in the normalised text can still be quoted from the original with its page and line.
 
@@ -497,6 +498,80 @@ def _respell(chars: list[str], token: _Token, spelling: str) -> None:
         chars[at] = letter.upper() if chars[at].isupper() else letter
 
 
+# ------------------------------------------------------------- OCR lost vowel marks
+
+# Tesseract now and then drops the circumflex, breve or horn of a letter and keeps the tone
+# mark above it, mostly on bold capitals: "QUYẾT" comes out "QUYÉT", "VIỆT" "VIẸT". Such a
+# reading is no Vietnamese syllable, which every correct reading of a word is; the header
+# parser then misses "QUYẾT ĐỊNH" and the line joiner runs it into the line above. A word
+# gets its mark back when exactly one restoration makes it a syllable that the document
+# itself or the set phrases of administrative papers use. Lengths do not change.
+_LOST_MARKS = {"a": "\u0302\u0306", "e": "\u0302", "o": "\u0302\u031b", "u": "\u031b"}
+_HORN = "\u031b"
+_ADMINISTRATIVE = """
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc; QUYẾT ĐỊNH, NGHỊ QUYẾT,
+CHỈ THỊ, QUY CHẾ, QUY ĐỊNH, THÔNG BÁO, HƯỚNG DẪN, KẾ HOẠCH, BÁO CÁO, TỜ TRÌNH, CÔNG VĂN,
+GIẤY MỜI, BIÊN BẢN, PHỤ LỤC, DANH SÁCH, ĐỀ ÁN, PHƯƠNG ÁN; ỦY BAN NHÂN DÂN, HỘI ĐỒNG NHÂN
+DÂN, THỦ TƯỚNG CHÍNH PHỦ, BỘ, SỞ, PHÒNG, BAN CHỈ ĐẠO, TỔ CÔNG TÁC, TỈNH, THÀNH PHỐ, HUYỆN,
+QUẬN, THỊ XÃ, PHƯỜNG, THỊ TRẤN, THÔN, ẤP, BẢN, KHU PHỐ; TRƯỞNG BAN, PHÓ TRƯỞNG BAN THƯỜNG
+TRỰC, ỦY VIÊN, THÀNH VIÊN, THƯ KÝ, CHỦ TỊCH, GIÁM ĐỐC, BỘ TRƯỞNG, THỨ TRƯỞNG, CHÁNH VĂN
+PHÒNG, CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC; BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ, THẤT NGHIỆP; Căn cứ
+Luật Tổ chức chính quyền địa phương, Nghị định, Thông tư; Theo đề nghị của; Về việc thành
+lập, kiện toàn, bổ sung, điều chỉnh, thay thế; Điều, Chương, Mục; Nơi nhận, Như trên, Lưu;
+có hiệu lực kể từ ngày ký, chịu trách nhiệm thi hành; Công an, Quân sự, Tài chính, Nội vụ,
+Tư pháp, Lao động - Thương binh, Văn hóa, Thông tin, Truyền thông, Giáo dục và Đào tạo,
+Nông nghiệp, Môi trường, Kinh tế, Hạ tầng, Mặt trận Tổ quốc, Đoàn Thanh niên Cộng sản, Hội
+Liên hiệp Phụ nữ, Cựu chiến binh, Nông dân, Liên đoàn Lao động, Bưu điện, Kho bạc, Thuế
+"""
+
+
+@lru_cache(maxsize=1)
+def _administrative_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _WORD.findall(_ADMINISTRATIVE))
+
+
+def _restorations(word: str) -> list[str]:
+    """The syllables `word` becomes with one lost circumflex, breve or horn put back (the two
+    horns of ươ count as one mark: TRUONG -> TRƯƠNG), as many letters long."""
+    clusters = _CLUSTER.findall(unicodedata.normalize("NFD", word))
+    bare = [i for i, cluster in enumerate(clusters) if cluster[0].lower() in _LOST_MARKS
+            and not any(mark in cluster for mark in _QUALITY_MARKS)]
+    changes = [{i: mark} for i in bare for mark in _LOST_MARKS[clusters[i][0].lower()]]
+    changes += [{i: _HORN, j: _HORN} for i, j in pairwise(bare)
+                if j == i + 1 and clusters[i][0] in "uU" and clusters[j][0] in "oO"]
+    found = []
+    for change in changes:
+        spelt = unicodedata.normalize("NFC", "".join(
+            cluster[0] + change.get(i, "") + cluster[1:] for i, cluster in enumerate(clusters)))
+        if len(spelt) == len(word) and is_syllable(spelt):
+            found.append(spelt)
+    return found
+
+
+def lost_mark_repairs(lines: Sequence[SourceLine]) -> dict[str, str]:
+    """Words of the OCR lines that lost a vowel's circumflex, breve or horn -> the word with
+    it put back. Only a word that is no syllable is repaired, and only when exactly one of
+    its restorations is a word the document or the administrative vocabulary uses. Native
+    lines (no OCR confidence) are evidence, never repaired."""
+    if all(line.confidence is None for line in lines):
+        return {}
+    words = {(line.confidence is not None, word)
+             for line in lines for word in _WORD.findall(normalize_string(line.text))}
+    used = {word.lower() for _, word in words} | _administrative_words()
+    repairs = {}
+    for read, word in words:
+        if not read or is_syllable(word):
+            continue
+        supported = [spelt for spelt in _restorations(word) if spelt.lower() in used]
+        if len(supported) == 1:
+            repairs[word] = supported[0]
+    return repairs
+
+
+def _restore_marks(text: str, repairs: dict[str, str]) -> str:
+    return _WORD.sub(lambda word: repairs.get(word.group(), word.group()), text)
+
+
 # ------------------------------------------------------------------ joining lines
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -837,9 +912,11 @@ def _trim(text: str, cols: list[int] | None, cut: int) -> tuple[str, list[int] |
 class _Builder:
     """Accumulates pieces into logical lines, keeping the per-character column map."""
 
-    def __init__(self, sources: Sequence[SourceLine], short: set[int]) -> None:
+    def __init__(self, sources: Sequence[SourceLine], short: set[int],
+                 repairs: dict[str, str]) -> None:
         self.sources = sources
         self.short = short
+        self.repairs = repairs  # OCR words with a lost vowel mark (lost_mark_repairs)
         self.parts: list[str] = []
         self.cols = array("i")
         self.offset = 0
@@ -881,6 +958,8 @@ class _Builder:
         source = self.sources[index]
         row = source.table is not None
         text, cols = _clean(source.text, row)
+        if self.repairs and source.confidence is not None:
+            text = _restore_marks(text, self.repairs)  # before joining: QUYẾT ĐỊNH stands alone
         if not text:
             self.close()  # an empty line is a real break
         elif row or _SEPARATOR.fullmatch(text):
@@ -940,7 +1019,7 @@ def normalize(lines: Sequence[SourceLine], paragraphs: bool = False) -> Normaliz
     `paragraphs` says each source line is already a whole paragraph (DOCX, .doc), so no
     line is joined to the next; otherwise lines are visual lines that may wrap.
     """
-    builder = _Builder(lines, _short_lines(lines))
+    builder = _Builder(lines, _short_lines(lines), lost_mark_repairs(lines))
     for index in range(len(lines)):
         if paragraphs:
             builder.close()

@@ -79,6 +79,18 @@ def test_tsv_parsing_keeps_words_with_boxes() -> None:
     assert words[0] == engine.Word(2, 1, 3, 100, 200, 80, 40, 96.5, "Nguyễn")
 
 
+@pytest.mark.parametrize(("read", "meant"), [
+    ("63/QĐÐ-UBND", "63/QĐ-UBND"),  # one Đ read as Đ and as the eth beside it
+    ("63/QÐÐĐ-UBND", "63/QĐ-UBND"),
+    ("ÐỊNH", "ĐỊNH"),
+    ("ðồng", "đồng"),
+    ("HĐND", "HĐND"),
+])
+def test_eth_is_read_as_one_d(read: str, meant: str) -> None:
+    row = f"5\t1\t2\t1\t3\t1\t100\t200\t80\t40\t69.0\t{read}\n"
+    assert [w.text for w in engine.parse_tsv(row)] == [meant]
+
+
 def _threads_here(queue: multiprocessing.Queue) -> None:
     queue.put(pages.ocr_threads())
 

@@ -171,8 +171,9 @@ def test_line_the_first_reading_lost_is_found_and_read() -> None:
 
 @pytest.mark.parametrize(("first", "second", "sure"), [
     ("57/QĐ-UBND", "57/QĐ-UBND", True),  # print Tesseract rates low, read the same twice
-    ("2319/QĐ-TTg", ".2319/QĐÐ-TTg", True),  # the digits agree, a speck does not matter
+    ("2319/QĐ-TTg", ".2319/QĐ-TTg", True),  # the same again, a speck does not matter
     ("ngày19", "ngày13", False),  # handwriting comes out differently each time
+    ("21/NO-CP", "I21/NQ-CP", False),  # the digits agree, the symbol does not
     ("tháng1$", "tháng?", False),
 ])
 def test_doubtful_number_read_twice_alike_is_sure(first: str, second: str, sure: bool) -> None:

@@ -1,6 +1,7 @@
 """The scan samples (samples/scans/, scripts/samples_scans.py) read as their manifest says:
-turned pages like the upright one, blank backs skipped, the signer under a blue seal, and
-handwritten numbers never read as a confident wrong value."""
+turned pages like the upright one, blank backs skipped, the signer under a blue seal,
+handwritten numbers never read as a confident wrong value, and worn capitals that lost their
+circumflex read as words again."""
 
 from __future__ import annotations
 
@@ -105,3 +106,19 @@ def test_handwritten_number_and_date_are_never_guessed(entry: dict) -> None:
     assert all(note.page == 1 and note.message and note.message_en for note in notes)
     assert meta.symbol in ("QĐ-UBND", None)
     assert meta.signer is not None and meta.signer.name == "Nguyễn Văn Bình"
+
+
+@pytest.mark.parametrize("entry", _entries("worn"), ids=lambda e: e["file"])
+def test_worn_capitals_get_their_marks_back(entry: dict) -> None:
+    """Words read without the circumflex the print lost ("QUYÉT") are words again in the
+    document, so the header reads like the intact copy's; the lines keep what the scan says."""
+    read = _text(_read(entry["file"]))
+    assert all(lost in read for lost in entry["worn"].values())
+    document, reference = _document(entry["file"]), _document(entry["like"])
+    assert all(lost not in document.text.text for lost in entry["worn"].values())
+    meta, expected = document.metadata, reference.metadata
+    assert meta.type_name is not None and meta.type_name.text == "QUYẾT ĐỊNH"
+    assert meta.summary == expected.summary and meta.summary is not None
+    assert meta.national_motto == expected.national_motto
+    assert (meta.number, meta.date, meta.signer) == (expected.number, expected.date,
+                                                     expected.signer)

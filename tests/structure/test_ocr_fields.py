@@ -102,3 +102,17 @@ def test_day_glued_to_its_word_is_looked_at() -> None:
     line = "Xã An Bình, ngày 05 tháng 10 năm 2023"
     document = _scanned({line: ("Xã An Bình, ngày,#5 tháng 10 năm 2023", ())})
     assert document.metadata.date is None and len(_notes(document)) == 1
+
+
+def test_header_read_with_lost_vowel_marks_gets_its_type_name_and_summary() -> None:
+    # Tesseract kept the tone and lost the circumflex: "QUYÉT" is no word, "QUYẾT" is.
+    clean = _scanned({})
+    document = _scanned({"QUYẾT ĐỊNH": ("QUYÉT ĐỊNH", ()),
+                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM":
+                             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIẸT NAM", ())})
+    meta = document.metadata
+    assert meta.type_name is not None and meta.type_name.text == "QUYẾT ĐỊNH"
+    assert clean.metadata.summary is not None and meta.summary is not None
+    assert meta.summary.text == clean.metadata.summary.text
+    assert meta.date == clean.metadata.date
+    assert meta.national_motto is not None and "VIỆT NAM" in meta.national_motto.text

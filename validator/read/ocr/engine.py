@@ -14,6 +14,7 @@ TESSDATA_PREFIX when it is set (Tesseract's own variable), else the Debian folde
 from __future__ import annotations
 
 import os
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -209,10 +210,20 @@ def parse_tsv(tsv: str) -> list[Word]:
         left, top, width, height = (int(v) for v in fields[6:10])
         # A signature stroke through the baseline reads as "_"; documents never need one.
         text = unicodedata.normalize("NFC", fields[11].strip().strip("_"))
+        text = _ETH_RUN.sub(lambda run: _ETH_AS_D[run[0][0]], text)
         if text:
             words.append(Word(block, paragraph, line, left, top, width, height,
                               float(fields[10]), text))
     return [word for word in words if not _is_speck(word)]
+
+
+# The Vietnamese model also knows the Icelandic eth (Ð, ð), which no Vietnamese text uses and
+# which looks exactly like Đ, đ. Reading one glyph, the network now and then fires both
+# classes on neighbouring steps: two different labels, which the decoder does not merge as
+# it merges a repeated one, so one Đ comes out as "ĐÐ" or "ĐÐĐ" ("63/QĐÐ-UBND"). A run of
+# Đ-like letters holding an eth is one Đ.
+_ETH_RUN = re.compile("[ĐÐ]*Ð[ĐÐ]*|[đð]*ð[đð]*")
+_ETH_AS_D = {"Đ": "Đ", "Ð": "Đ", "đ": "đ", "ð": "đ"}
 
 
 def _is_speck(word: Word) -> bool:

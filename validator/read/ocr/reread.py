@@ -13,7 +13,6 @@ better. Pages without doubtful pieces pay nothing.
 from __future__ import annotations
 
 import bisect
-import re
 import statistics
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -367,14 +366,21 @@ def _better_reading(strip: Strip, words: list[Word]) -> list[Word] | None:
 
 def _confirmed(strip: Strip, words: list[Word]) -> Word | None:
     """The doubtful number of a "word" strip marked sure when the second reading finds the
-    same digits (handwriting read twice comes out differently: "ngày19", then "ngày13")."""
+    same digits and letters; a speck read beside them does not count. Handwriting read twice
+    comes out differently ("ngày19", then "ngày13"), and so does a symbol misread
+    ("4NO-CP", then "I4NQ-CP"): the same digits alone do not make it sure."""
     if strip.kind != "word":
         return None
     old = strip.words[0]
-    digits = re.sub(r"\D", "", old.text)
+    if not any(ch.isdigit() for ch in old.text):
+        return None
     line = [w for w in _nearest_line(words, strip.centre) if w.left < old.right]
-    again = re.sub(r"\D", "", "".join(w.text for w in line))
-    return replace(old, confirmed=True) if digits and again == digits else None
+    again = "".join(w.text for w in line)
+    return replace(old, confirmed=True) if _alnum(again) == _alnum(old.text) else None
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _nearest_line(words: Sequence[Word], centre: float) -> list[Word]:
