@@ -166,4 +166,6 @@ def test_ctrl_c_at_any_moment_of_the_start_is_quiet(tmp_path, delay) -> None:
     process.send_signal(signal.SIGINT)
     status = process.wait(timeout=60)
     stderr = process.stderr.read().decode() if process.stderr else ""
-    assert status in (0, 130) and "Traceback" not in stderr
+    # -SIGINT: the signal came while the interpreter was shutting down after a finished run,
+    # when Python has given the default disposition back (a shell shows 130 for it too).
+    assert status in (0, 130, -signal.SIGINT) and "Traceback" not in stderr
