@@ -59,11 +59,20 @@ def browser(tmp_path: Path, downloads: Path) -> Iterator[webdriver.Chrome]:
 
 
 def downloaded(folder: Path, suffix: str, seconds: float = 30.0) -> Path:
+    """The finished download: Chrome makes the final name (empty) before the
+    bytes arrive in a .crdownload file, so wait until no download is under way
+    and the file's size holds still."""
     deadline = time.monotonic() + seconds
+    last: tuple[Path, int] | None = None
     while time.monotonic() < deadline:
-        done = [p for p in folder.iterdir() if p.suffix == suffix]
-        if done:
-            return done[0]
+        names = list(folder.iterdir())
+        done = [p for p in names if p.suffix == suffix]
+        busy = any(p.suffix == ".crdownload" for p in names)
+        if done and not busy:
+            size = done[0].stat().st_size
+            if size and last == (done[0], size):
+                return done[0]
+            last = (done[0], size)
         time.sleep(0.2)
     raise AssertionError(f"no {suffix} download in {sorted(folder.iterdir())}")
 
