@@ -600,7 +600,7 @@ _MARKER = re.compile(
     | [IVX]{1,4}\.\s+(?=[""" + _UPPER_CLASS + r"""])
     | (?:Chương|CHƯƠNG)(?:\s+(?!\d+\s*$)[IVXLCHl1|!]*[Hl1|!][IVXLCHl1|!]*)?\s*$
     | Căn\s+cứ|CĂN\s+CỨ|Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|KÍNH\s+GỬI|V/v|Về\s+việc|VỀ\s+VIỆC
-    | Số\s*:
+    | S[ốó]\s*:
     | (?:QUYẾT\s+ĐỊNH|QUY\s+CHẾ|CỘNG\s+HÒA|PHỤ\s+LỤC|Độc\s+lập\s*-)
     | (?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|(?:TỔNG\s+)?GIÁM\s+ĐỐC)
     | (?:TM|KT|TL|TUQ|Q)\.
