@@ -15,6 +15,7 @@ from validator.model import PackInfo, Tool
 from validator.pipeline import Options
 from validator.report.formatters.base import RuleInfo, RunInfo
 from validator.report.labels import Lang
+from validator.report.run import TOOL_NAME
 from validator.server.runner import Dispatcher, JobWaiters
 from validator.server.settings import ServerSettings
 from validator.server.store import Job, JobKind, Store
@@ -23,7 +24,6 @@ from validator.server.uploads import Incoming, Limits, save_uploads
 if TYPE_CHECKING:
     from validator.engine import RuleSet
 
-TOOL_NAME = "validator"
 _ROUND_PER_WORKER = 2
 _DAY = 86400.0
 
