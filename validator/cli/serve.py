@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from validator.cli.app import cli
+from validator.cli.app import cli, run_settings
 from validator.cli.common import (
     MIB,
     config_option,
@@ -87,6 +87,7 @@ def serve_command(ctx: click.Context, host: str, port: int, data_dir: str | None
         token=token_from_env(), timeout=timeout, ocr=ocr,  # type: ignore[arg-type]
         max_request_bytes=int(max_upload * MIB), max_files=max_files, keep_days=keep_days,
         rule_paths=tuple(rules), select=selected, ignore=ignored, reply=reply_office(ctx),
+        limits=run_settings(ctx).limits(),
         **({"max_file_bytes": limit} if (limit := max_bytes(max_size)) else {}),
     )
     try:

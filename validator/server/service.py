@@ -31,7 +31,8 @@ _DAY = 86400.0
 def pipeline_factory(settings: ServerSettings) -> PipelineFactory:
     """The checker the command line would build for the same limits and rules."""
     return PipelineFactory(
-        options=Options(ocr=settings.ocr, max_bytes=settings.max_file_bytes),
+        options=Options(ocr=settings.ocr, max_bytes=settings.max_file_bytes,
+                        limits=settings.read_limits),
         lang="vi",
         rule_paths=settings.rule_paths,
         select=settings.select,
@@ -70,7 +71,8 @@ class Service:
         self.requeued = self.store.requeue_unfinished()
         self.waiters = JobWaiters()
         batch = Batch(factory or pipeline_factory(settings), settings.workers,
-                      settings.timeout, keep_workers=True)
+                      settings.timeout, keep_workers=True,
+                      memory_mb=settings.limits.memory_mb)
         self.dispatcher = Dispatcher(
             self.store, batch, settings.uploads,
             chunk=settings.workers * _ROUND_PER_WORKER,
