@@ -4,14 +4,16 @@ worker pool and its dispatcher. Built when the app starts, closed when it stops.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from validator import __version__
 from validator.batch import Batch, CheckerFactory, PipelineFactory
-from validator.model import PackInfo, Tool
+from validator.dossier import Dossiers
+from validator.model import DocumentReport, DossierSummary, PackInfo, Tool
 from validator.pipeline import Options
 from validator.report.formatters.base import RuleInfo, RunInfo
 from validator.report.labels import Lang
@@ -45,6 +47,7 @@ class RuleCatalogue:
     version: str
     rules: tuple[RuleInfo, ...]
     packs: tuple[PackInfo, ...] = ()
+    dossier_rules: tuple[Any, ...] = ()  # the rules with a `dossier:` hook (validator.dossier)
 
 
 def load_catalogue(settings: ServerSettings) -> RuleCatalogue:
@@ -57,7 +60,8 @@ def load_catalogue(settings: ServerSettings) -> RuleCatalogue:
 
 def catalogue_of(ruleset: RuleSet) -> RuleCatalogue:
     return RuleCatalogue(str(ruleset.version),
-                         tuple(RuleInfo.from_rule(r) for r in ruleset.rules), ruleset.packs)
+                         tuple(RuleInfo.from_rule(r) for r in ruleset.rules), ruleset.packs,
+                         tuple(r for r in ruleset.rules if getattr(r, "dossier", None)))
 
 
 class Service:
@@ -103,6 +107,22 @@ class Service:
         job = self.store.job(job_id)
         assert job is not None
         return job
+
+    def results(self, job_id: str,
+                lang: Lang) -> tuple[Iterator[DocumentReport], list[DossierSummary]]:
+        """The job's reports as the command line gives them: the documents of one ZIP judged
+        together as a dossier (validator.dossier), with the dossiers' verdicts, which fill in
+        while the reports are consumed. The store keeps each document's own report."""
+        dossiers = Dossiers(self.catalogue.dossier_rules, lang)
+        return dossiers.group(self.store.reports(job_id)), dossiers.summaries
+
+    def document(self, job_id: str, index: int, lang: Lang) -> DocumentReport | None:
+        """The job's `index`-th report (from 0), judged with its dossier when it has one."""
+        doc = self.store.report(job_id, index)
+        if doc is None or doc.dossier is None:
+            return doc
+        reports, _ = self.results(job_id, lang)
+        return next(itertools.islice(reports, index, None), None)
 
     async def wait(self, job_id: str, timeout: float) -> bool:
         def finished() -> bool:
