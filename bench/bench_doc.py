@@ -3,7 +3,7 @@
 For each .doc in samples/ (and in ../shared/real/originals when present) and each converter:
 seconds, lines, lines that start with a list number ("1.", "a)", "II."), whether the national
 motto stands on a line of its own (the letterhead's two columns kept apart), and for samples,
-the share of the composed text's lines found again (samples/sources/<id>.txt). The converter
+the share of the composed text's lines found again (tests/data/sources/<id>.txt). The converter
 texts go through the same table and legacy-font handling validator.read.doc gives them.
 
     .venv/bin/python bench/bench_doc.py
@@ -88,7 +88,7 @@ def main() -> int:
             texts = [line for line in lines if line.strip()]
             numbered = sum(1 for line in texts if _NUMBERED.match(line))
             alone = any(line.strip() == _MOTTO for line in texts)
-            source_text = ROOT / "samples" / "sources" / (path.stem + ".txt")
+            source_text = ROOT / "tests" / "data" / "sources" / (path.stem + ".txt")
             print(f"{path.name[:44]:44} {convert.__name__:10} {seconds:6.2f} {len(texts):6} "
                   f"{numbered:8} {'yes' if alone else 'no':>11} {recall(texts, source_text):>6}")
     base = totals.get("antiword") or 1e-9

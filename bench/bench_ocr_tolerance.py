@@ -2,7 +2,7 @@
 
 Usage: python bench/bench_ocr_tolerance.py [--seeds N] [--show]
 Prints, per perturbation kind and rate, how many rule statuses differ from the clean run over
-every sample source (samples/sources/*.txt listed in samples/manifest.json); --show lists them.
+every sample source (tests/data/sources/*.txt listed in samples/manifest.json); --show lists them.
 
 The kinds imitate what our Tesseract runs on scanned decisions actually produce:
   tone      hỏi read as sắc (Tổ -> Tố, kể -> kế; 80 % of them), else sắc or ngã read as hỏi;

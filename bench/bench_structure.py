@@ -4,7 +4,7 @@ Usage: python bench/bench_structure.py [PDF or folder ...]   (default: the text 
 Times, per document, read + normalise (validator.read.read_bytes, validator.normalize) against
 structure + classification (header, articles, members, spaCy pass, doc_type, level) on the
 normalised result, and prints the ratio. Without the readers it times structure on
-samples/sources/*.txt alone and says so.
+tests/data/sources/*.txt alone and says so.
 """
 
 from __future__ import annotations
@@ -59,12 +59,12 @@ def bench_pdfs(files: list[Path], read_bytes: Callable[..., ReadResult]) -> None
 
 
 def bench_sources() -> None:
-    sources = sorted((ROOT / "samples/sources").glob("*.txt"))
+    sources = sorted((ROOT / "tests/data/sources").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in sources]
     if not texts:
-        sys.exit("no text PDF and no samples/sources/*.txt found")
+        sys.exit("no text PDF and no tests/data/sources/*.txt found")
     total = sum(timed(lambda t=t: document_from_text(t)) for t in texts)
-    print("validator.read is not available: structure timed on samples/sources/*.txt only")
+    print("validator.read is not available: structure timed on tests/data/sources/*.txt only")
     print(f"files: {len(texts)} texts x {ROUNDS} rounds")
     print(f"normalise + structure + classification: {total / len(texts) * 1000:8.2f} ms/document")
 

@@ -4,7 +4,8 @@ Every sample is composed here as a list of blocks (letterhead, paragraphs, table
 block), then written in one or more formats: DOCX with python-docx, PDF and DOC through
 LibreOffice, plain text in several encodings, TCVN3/VNI through validator.read.legacy.encode,
 and a few PDFs drawn directly with reportlab. The composed text of each document goes to
-samples/sources/<id>.txt so tests can compare what a reader extracts with what was written.
+tests/data/sources/<id>.txt so tests can compare what a reader extracts with what was written
+(kept out of samples/, where `make run` would check every document twice).
 
 Run: .venv/bin/python scripts/build_samples.py
 The output is deterministic except where LibreOffice writes .doc files (OLE timestamps).
@@ -33,7 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-SOURCES = SAMPLES / "sources"
+SOURCES = ROOT / "tests" / "data" / "sources"  # the composed texts: test data, not samples
+SOURCE_LINK = "../tests/data/sources"  # SOURCES as the manifest names it, from samples/
 FIXED_STAMP = dt.datetime(2024, 1, 1, 8, 0, 0)
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -1938,11 +1940,10 @@ def build(out: Path) -> list[dict]:
     docs = {d.id: d for d in compose_all()}
     encode = load_encoder()
     work = Path(tempfile.mkdtemp(prefix="build-samples-"))
-    sources = out / "sources"
-    sources.mkdir(parents=True, exist_ok=True)
+    SOURCES.mkdir(parents=True, exist_ok=True)
     try:
         for doc in docs.values():
-            (sources / f"{doc.id}.txt").write_text(doc.text(), encoding="utf-8")
+            (SOURCES / f"{doc.id}.txt").write_text(doc.text(), encoding="utf-8")
         # Word files first: the PDF and DOC samples are converted from them.
         word = {name: docs[d] for name, d, how in OUTPUTS if d and how in (
             "docx", "pdf", "doc", "docx-as-pdf", "truncated")}
@@ -2074,7 +2075,7 @@ def manifest_entry(name: str, doc: Doc | None, how: str, charset: str | None,
         entry["notes"] = "A DOCX file saved with a .pdf name: the format comes from the bytes."
     if error or doc is None:
         entry.update({"expected_verdict": "error", "doc_type": None, "level": None,
-                      "source": f"sources/{doc.id}.txt" if doc else None,
+                      "source": f"{SOURCE_LINK}/{doc.id}.txt" if doc else None,
                       "notes": {"empty": "Zero bytes.",
                                 "truncated": "The first half of qd-xa-an-binh-2023.pdf.",
                                 "encrypted": "Page 1 of qd-xa-an-binh-2023 drawn with "
@@ -2091,7 +2092,7 @@ def manifest_entry(name: str, doc: Doc | None, how: str, charset: str | None,
         "number": doc.number, "symbol": doc.symbol,
         "date": doc.date.isoformat() if doc.date else None,
         "issued_by_decision": doc.issued_by if doc.doc_type == "regulation" else None,
-        "source": f"sources/{doc.id}.txt",
+        "source": f"{SOURCE_LINK}/{doc.id}.txt",
         "expected_verdict": verdict(doc, rules),
         "rules": rules,
         "traps": doc.traps,

@@ -650,12 +650,13 @@ def draft_blank() -> Sample:
 
 
 def damaged_date() -> Sample:
-    """A date line a scan damaged ("ngày l5 thảng O3"): no date, none borrowed from Căn cứ."""
+    """A date line a scan damaged ("ngày l5 thảng O3 năm 2O25"): no date, none borrowed from
+    Căn cứ; the place before it still read."""
     text = S.blocks_to_text(draft_blank().blocks).replace(
         "Số:      /QĐ-UBND", "Số: 33/QĐ-UBND").replace(
         "Xã Ea Hlê, ngày      tháng      năm 2025", "Xã Ea Hlê, ngày l5 thảng O3 năm 2O25")
     return Sample("qd-xa-ngay-hong", ("damaged-date",), [], ("txt",), [],
-                  expect_header("33", "QĐ-UBND", None, None, summary=EA_SUMMARY),
+                  expect_header("33", "QĐ-UBND", None, "Xã Ea Hlê", summary=EA_SUMMARY),
                   [signer(None, "CHỦ TỊCH", None)], doc_type="decision", text=text)
 
 

@@ -10,6 +10,8 @@ import csv
 import functools
 import io
 import json
+import os
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -120,6 +122,23 @@ def test_stdout_holds_only_results_and_output_file(folder: Path) -> None:
     to_file = run(".", "-f", "json", "-o", "out/report.json")
     assert to_file.stdout == "" and to_file.exit_code == 0
     assert json.loads((folder / "out/report.json").read_text(encoding="utf-8"))["documents"]
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_output_file_is_made_like_any_file(folder: Path, umask: int, mode: int) -> None:
+    """A report on a shared drive is readable by colleagues as far as the umask lets it:
+    not the private 0600 of the temporary file it is written under."""
+    write(folder, GOOD)
+    (folder / "out").mkdir()
+    previous = os.umask(umask)
+    try:
+        for name in ("report.json", "report.xlsx"):
+            assert run(".", "-o", f"out/{name}").exit_code == 0
+    finally:
+        os.umask(previous)
+    for name in ("report.json", "report.xlsx"):
+        assert stat.S_IMODE((folder / "out" / name).stat().st_mode) == mode
+    assert not list((folder / "out").glob(".*partial"))
 
 
 def test_cache_second_run_reads_nothing(folder: Path, monkeypatch) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from validator.config import ConfigError, load_settings
-from validator.read.limits import Limits
+from validator.config import ConfigError, LimitSettings, load_settings
+from validator.read.limits import Limits, size_detail
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -41,3 +44,14 @@ def test_limits_come_from_the_limits_table(home, tmp_path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"tool\.validator"):
         load_settings(str(tmp_path / "pyproject.toml"))
+
+
+def test_every_limit_an_entry_names_is_a_setting() -> None:
+    """A too_large entry names the limit to raise ("max_pages: 600 > 500"): each name the code
+    gives is one a reviewer can write, a key of [limits] or max_size (in MB, as written)."""
+    settable = set(LimitSettings.model_fields) | {"max_size"}
+    named = {name for path in (ROOT / "validator").rglob("*.py")
+             for name in re.findall(r'limit_detail\(\s*"(\w+)"', path.read_text("utf-8"))}
+    assert {"max_pages", "max_paragraphs", "archive_members", "archive_depth"} <= named
+    assert named <= settable
+    assert size_detail(3 * 1024 * 1024 + 1, 2 * 1024 * 1024) == "max_size: 3.0 MB > 2 MB"

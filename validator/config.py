@@ -19,7 +19,7 @@ submission cannot carry settings that change how it is judged.
     lang = "en"               # also `language`
     format = "json"           # and fail_on, ocr, level, max_size, timeout, cache, cache_dir,
                               # dossiers (`validate serve` takes jobs, packs, select, ignore,
-                              # lang, ocr, max_size and timeout)
+                              # lang, ocr, max_size, timeout and [limits])
     [limits]                  # read/limits.py: max_pages, max_paragraphs, max_chars,
     max_pages = 300           # max_pixels, archive_members, archive_bytes, archive_ratio,
     memory_mb = 1536          # archive_depth, memory_mb

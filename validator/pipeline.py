@@ -22,7 +22,7 @@ from validator.model import (
 )
 from validator.read import DEFAULT_MAX_BYTES, read_bytes, read_path
 from validator.read.errors import document_error
-from validator.read.limits import DEFAULT_LIMITS, Limits
+from validator.read.limits import DEFAULT_LIMITS, Limits, size_detail
 
 if TYPE_CHECKING:
     from validator.engine import RuleSet
@@ -57,8 +57,7 @@ def build(path: str | Path, options: Options = Options()) -> Document:
 def build_data(data: bytes, name: str, options: Options = Options()) -> Document:
     """Read and structure a document held in memory (an upload, an archive member)."""
     if len(data) > options.max_bytes:
-        limit = f"{len(data) / 1048576:.1f} MB > {options.max_bytes / 1048576:.0f} MB"
-        raise ReadFailure("too_large", limit)
+        raise ReadFailure("too_large", size_detail(len(data), options.max_bytes))
     return _structure(read_bytes(data, ocr=options.ocr, limits=options.limits), name, options)
 
 

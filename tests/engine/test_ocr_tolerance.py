@@ -20,6 +20,7 @@ from validator.structure import document_from_text
 OCR = 90.0  # the texts stand for what OCR read: per-document spelling repair applies
 
 ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ROOT / "tests" / "data" / "sources"  # the composed texts of the samples
 SEEDS = range(5)
 # Tesseract confused the tone of ~0.8 % of the words of our scans; 1 % keeps a margin.
 MEASURED_TONE_RATE = 0.01
@@ -61,7 +62,7 @@ def test_no_rule_flips(kind: str, rate: float, rules, clean) -> None:
 
 
 def _an_binh() -> str:
-    return (ROOT / "samples" / "sources" / "qd-xa-an-binh-2023.txt").read_text(encoding="utf-8")
+    return (SOURCES / "qd-xa-an-binh-2023.txt").read_text(encoding="utf-8")
 
 
 def test_document_spelling_undoes_tone_confusions() -> None:
@@ -110,7 +111,7 @@ def test_fold_key_merges_only_the_confused_tones() -> None:
 def test_chapter_with_damaged_numeral_still_opens_a_chapter(
     printed: tuple[str, ...], expected: list[str]
 ) -> None:
-    text = (ROOT / "samples" / "sources" / "qc-xa-phu-thinh-letterhead-2024.txt").read_text(
+    text = (SOURCES / "qc-xa-phu-thinh-letterhead-2024.txt").read_text(
         encoding="utf-8"
     )
     for clean, damaged in zip(("I", "II", "III", "IV"), printed, strict=True):

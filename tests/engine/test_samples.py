@@ -15,6 +15,7 @@ from validator.structure import document_from_text
 from validator.structure.document import Document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"  # the composed texts
 MANIFEST = SAMPLES / "manifest.json"
 RULES = load_rules()
 
@@ -301,7 +302,7 @@ EDITS = [
 
 
 def _edit(source: str, edits: list[tuple[str, str]]) -> str:
-    text = (SAMPLES / "sources" / source).read_text(encoding="utf-8")
+    text = (SOURCES / source).read_text(encoding="utf-8")
     for old, new in edits:
         assert old in text, f"{source} no longer holds {old!r}"
         text = text.replace(old, new)

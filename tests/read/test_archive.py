@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import zipfile
 from dataclasses import replace
@@ -100,6 +101,10 @@ def test_a_member_that_alone_cannot_be_read_is_its_own_entry(tmp_path) -> None:
     big = hostile.zip_bytes({"big.txt": b"x " * (1 << 20), "ok.pdf": PDF})
     assert expanded(big, tmp_path, max_bytes=1 << 20, archive_ratio=10_000) == [
         ("big.txt", "", "too_large"), ("ok.pdf", "", None)]
+    (too_big, _) = expand(big, tmp_path, replace(Limits(), max_bytes=1 << 20,
+                                                   archive_ratio=10_000))
+    assert too_big.failure is not None
+    assert re.fullmatch(r"max_size: [\d.]+ MB > 1 MB", too_big.failure.detail)  # set in MB
     inner_cut = hostile.zip_bytes({"ho-so.zip": hostile.zip_bytes({"a.pdf": PDF})[:100]})
     assert expanded(inner_cut, tmp_path)[0][2] in ("corrupt", "unsupported_format", None)
 

@@ -14,7 +14,8 @@ import pytest
 from PIL import Image
 
 from validator.model import ReadFailure, SourcePage
-from validator.read import ocr
+from validator.read import ocr, read_bytes
+from validator.read.limits import Limits
 from validator.read.ocr import engine, images, pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,12 +132,50 @@ def test_colour_image_too_large_to_decode_is_refused_naming_the_limit(
 
 
 @needs_tesseract
-def test_huge_page_image_is_scaled_down_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pages, "PAGE_PIXELS", 2_000_000)  # a small cap keeps the test light
+def test_huge_page_image_is_scaled_down_with_a_note() -> None:
     sheet = Image.new("L", (3000, 3000), 255)  # 9 million pixels at 300 dpi
-    page = pages.ocr_image(sheet, 1, dpi=300)
+    page = pages.ocr_image(sheet, 1, dpi=300, max_pixels=2_000_000)  # a small cap: a light test
     assert [note.code for note in page.notes] == ["page_downscaled"]
+    assert "max_pixels" in page.notes[0].message and "max_pixels" in page.notes[0].message_en
     assert page.width == pytest.approx(3000 * 72 / 300, rel=0.01)  # points are still points
+
+
+@needs_tesseract
+def test_pixel_limit_is_the_max_pixels_setting(scan: Image.Image) -> None:
+    """`[limits] max_pixels` caps the pages of scanned PDFs and of image files alike."""
+    data = (ROOT / "samples" / "scans" / "demo-thang.pdf").read_bytes()
+    limits = Limits(max_pixels=1_500_000)
+    for read in (read_bytes(data, limits=limits),
+                 read_bytes(_encoded(scan, "PNG", dpi=(300, 300)), limits=limits)):
+        (page,) = read.pages
+        downscaled = [note for note in page.notes if note.code == "page_downscaled"]
+        assert len(downscaled) == 1 and "1.5 million pixels a page, max_pixels" in \
+            downscaled[0].message_en
+    document = pdfium.PdfDocument(data)
+    try:
+        image = pages.render_pdf_page(document[0], max_pixels=1_500_000)
+    finally:
+        document.close()
+    assert image.width * image.height <= 1_500_000
+
+
+def _tiff(frames: int) -> bytes:
+    blank = Image.new("1", (8, 8), 1)
+    return _encoded(blank, "TIFF", save_all=True, append_images=[blank] * (frames - 1))
+
+
+@needs_tesseract
+def test_more_frames_than_the_page_limit_is_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 5,000-frame TIFF is refused as a 5,000-page PDF is, naming the setting, before a
+    single frame is decoded."""
+    monkeypatch.setattr(images, "_decoded", lambda frame, copy: pytest.fail("decoded"))
+    with pytest.raises(ReadFailure) as caught:
+        read_bytes(_tiff(5000))
+    assert caught.value.code == "too_large"
+    assert caught.value.detail == f"max_pages: 5000 > {Limits().max_pages}"
+    with pytest.raises(ReadFailure) as caught:
+        read_bytes(_tiff(4), limits=Limits(max_pages=3))
+    assert caught.value.detail == "max_pages: 4 > 3"
 
 
 @needs_tesseract

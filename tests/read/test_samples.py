@@ -12,6 +12,7 @@ import pytest
 
 from validator.model import ReadFailure
 from validator.read import read_path
+from validator.read.names import is_document_name
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))["files"]
@@ -96,3 +97,17 @@ def test_scanned_pdf_without_ocr_has_no_text() -> None:
 
 def test_docx_named_pdf_is_read_as_docx() -> None:
     assert read_path(SAMPLES / "bad-docx-named.pdf").format == "docx"
+
+
+def test_make_run_sees_each_sample_document_once() -> None:
+    """`make run` checks every document under samples/: each is a sample its folder's
+    manifest describes (scanned/ holds scans that are not ours). The composed source texts
+    the readers are compared with are test data (tests/data/sources), not documents to check."""
+    for path in sorted(SAMPLES.rglob("*")):
+        if not path.is_file() or not is_document_name(path.name) or path.parent.name == "scanned":
+            continue
+        manifest = path.parent / "manifest.json"
+        assert manifest.is_file(), f"{path.relative_to(SAMPLES)} is in no sample folder"
+        listed = {entry["file"] for entry in json.loads(manifest.read_text("utf-8"))["files"]}
+        assert path.name in listed, f"{path.relative_to(SAMPLES)} is no sample of its manifest"
+    assert all((SAMPLES / entry["source"]).is_file() for entry in MANIFEST if entry["source"])

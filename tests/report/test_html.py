@@ -84,6 +84,8 @@ def test_html_is_self_contained_and_escapes_document_text(docs, run_vi, render, 
     assert "script" not in page.tags
     assert not {"link", "img", "iframe", "object", "embed"} & set(page.tags)
     assert not any(v and v.startswith(("http:", "https:", "//")) for _, v in page.attributes)
+    # no style attribute: the web pages show the same sections under a policy that forbids them
+    assert not any(name == "style" for name, _ in page.attributes)
     text = "".join(page.text)
     # the quote is shown as text (the control character replaced), not interpreted
     assert hostile.replace("\x0c", "\ufffd") in text
@@ -92,7 +94,7 @@ def test_html_is_self_contained_and_escapes_document_text(docs, run_vi, render, 
 
 def test_summary_table_leads_with_what_needs_action(docs, run_vi, render) -> None:
     page = render("html", docs, run_vi)
-    summary = page.split('<table id="summary">', 1)[1].split("</table>", 1)[0]
+    summary = page.split('<table id="summary" class="summary">', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r'<tr class="v-(\w+)">(.*?)</tr>', summary, re.S)
     assert [verdict for verdict, _ in rows] == [
         "non_compliant", "error", "compliant", "not_applicable"]
@@ -163,7 +165,8 @@ def test_dossiers_get_their_own_table(docs, run_vi) -> None:
     page = out.getvalue()
     dossiers = page.split('<table id="dossiers">', 1)[1].split("</table>", 1)[0]
     assert "thiếu Quy chế" in dossiers and "Không đạt" in dossiers
-    assert "<th>Hồ sơ</th>" in page.split('<table id="summary">', 1)[1].split("</thead>")[0]
+    head = page.split('<table id="summary" class="summary">', 1)[1].split("</thead>")[0]
+    assert "<th>Hồ sơ</th>" in head
 
 
 def test_a_print_stylesheet(docs, run_vi, render) -> None:

@@ -65,7 +65,8 @@ def test_serve_warns_when_open_to_the_network_without_a_token_and_reads_settings
     with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "a")) as server:
         assert "Cảnh báo: máy chủ nhận kết nối từ mạng (0.0.0.0)" in "".join(server.output)
     (tmp_path / "validator.toml").write_text(
-        'jobs = 3\nlang = "en"\n[reply]\noffice = "BẢO HIỂM XÃ HỘI TỈNH MẪU"\n',
+        'jobs = 3\nlang = "en"\n[reply]\noffice = "BẢO HIỂM XÃ HỘI TỈNH MẪU"\n'
+        '[limits]\nmax_pages = 2\n',
         encoding="utf-8")
     with ServerProcess("--host", "0.0.0.0", "--data-dir", str(tmp_path / "b"),
                        "--config", str(tmp_path / "validator.toml"), cwd=tmp_path,
@@ -78,11 +79,15 @@ def test_serve_warns_when_open_to_the_network_without_a_token_and_reads_settings
                                timeout=120)
         assert client.get("/health").json()["workers"] == 3  # from validator.toml
         job = client.post("/api/v1/jobs", files=[
-            ("files", (NON_COMPLIANT.name, NON_COMPLIANT.read_bytes()))]).json()
+            ("files", (NON_COMPLIANT.name, NON_COMPLIANT.read_bytes())),
+            ("files", (SAMPLE_PDF.name, SAMPLE_PDF.read_bytes()))]).json()
         deadline = time.monotonic() + 120
-        while client.get(f"/api/v1/jobs/{job['id']}").json()["status"] != "done":
+        while (state := client.get(f"/api/v1/jobs/{job['id']}").json())["status"] != "done":
             assert time.monotonic() < deadline
             time.sleep(0.2)
+        long = next(d for d in state["report"]["documents"] if d["path"] == SAMPLE_PDF.name)
+        assert long["error"]["code"] == "too_large"  # 3 pages: the [limits] of validator.toml
+        assert "max_pages: 3 > 2" in long["error"]["message_en"]
         letters = client.get(f"/api/v1/jobs/{job['id']}/replies.zip")
         with zipfile.ZipFile(io.BytesIO(letters.content)) as archive:
             (name,) = archive.namelist()

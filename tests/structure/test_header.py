@@ -1,6 +1,8 @@
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from validator.structure import document_from_text
 from validator.structure.header import parse_header
 
@@ -156,3 +158,79 @@ def test_scan_joins_the_type_name_to_a_damaged_date_line():
     assert meta.summary.text.startswith("Về việc kiện toàn")
     assert meta.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
     assert document.doc_type == "decision"
+
+
+# A scan whose number and day were written by hand: OCR reads them as garbage.
+OCR_HEAD = ("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 2f† /QĐ-UBND", MOTTO_LINES,
+            "An Bình, ngày 1? tháng l$ năm 2025", "QUYẾT ĐỊNH",
+            "Về việc kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT xã An Bình",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH")
+
+
+@pytest.mark.parametrize("line", ["Số: 2f† /QĐ-UBND", "Số: .5/. /QĐ-UBND", "Số: Z⁄ /QĐ-UBND"])
+def test_unreadable_number_keeps_its_line_and_symbol(line: str):
+    header = header_of(compose(*(line if part.startswith("Số") else part for part in OCR_HEAD)))
+    assert (header.number, header.symbol) == (None, "QĐ-UBND")
+    assert header.number_line.text == line
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH" and header.parent is None
+
+
+@pytest.mark.parametrize("line", ["An Bình, ngày 1? tháng l$ năm 2025",
+                                  "An Bình, ngày l9 tháng ?2 năm 2O25",
+                                  "An Bình, ngày .'. tháng 1$ năm 2025",
+                                  "An Bình, ngày. ˆ` tháng 9 năm 2025",
+                                  "An Bình, ngày,#8 tháng 12 năm 2025",
+                                  "An Bình, ngà: tháng 11 năm 2025"])
+def test_unreadable_date_keeps_its_line_and_place(line: str):
+    header = header_of(compose(*(line if "ngày" in part else part for part in OCR_HEAD)))
+    assert (header.place, header.date) == ("An Bình", None)
+    assert header.date_line.text == line
+    assert header.type_name.text == "QUYẾT ĐỊNH"
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+
+
+def test_unreadable_number_before_a_symbol_broken_after_its_dash():
+    text = compose(*(("Số: <2 /TTr- UBND(VP)" if part.startswith("Số") else part)
+                     for part in OCR_HEAD))
+    header = header_of(text)
+    assert (header.number, header.symbol) == (None, "TTr-UBND(VP)")
+
+
+def test_number_line_without_a_symbol_is_no_issuer():
+    text = compose(*(("Số: 2f†" if part.startswith("Số") else part) for part in OCR_HEAD))
+    header = header_of(text)
+    assert header.number_line is None
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH" and header.parent is None
+
+
+def test_words_after_so_are_no_unreadable_number():
+    header = header_of(compose("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Số hộ/người tham gia",
+                               "QUYẾT ĐỊNH"))
+    assert header.number_line is None
+
+
+@pytest.mark.parametrize("banner", [
+    "Cơ quan phát hành: ỦY BAN NHÂN DÂN TỈNH BẮC LÂM",
+    "Í:~-- Ký bởi: Văn phòng Ủy ban nhân dân tỉnh Bắc Lâm",
+    "https://anbinh.baclam.gov.vn/van-ban",
+    "VĂN BẢN ĐIỆN TỬ www.bac-lam.vn",
+])
+def test_banner_above_the_letterhead_is_no_parent(banner: str):
+    header = header_of(compose(banner, "UBND HUYỆN BÌNH SƠN", *OCR_HEAD))
+    assert header.parent.text == "UBND HUYỆN BÌNH SƠN"
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+
+
+def test_ministry_over_its_provincial_office():
+    """ "BỘ CÔNG AN" over "CÔNG AN TỈNH ...": the ministry is one name, not "BỘ" and "CÔNG AN"."""
+    header = header_of(compose("BỘ CÔNG AN", "CÔNG AN TỈNH BẮC LÂM",
+                               *(part for part in OCR_HEAD[2:])))
+    assert header.parent.text == "BỘ CÔNG AN"
+    assert header.issuer.text == "CÔNG AN TỈNH BẮC LÂM"
+
+
+def test_number_label_that_lost_its_circumflex_is_no_issuer():
+    """ "Só:" is not read as a number (OCR that damaged the label may have misread the digits
+    too), but it is no part of the issuer either."""
+    header = header_of(compose("BỘ CÔNG AN", "Só:564 /BCA-C04.", *OCR_HEAD[3:]))
+    assert header.issuer.text == "BỘ CÔNG AN" and header.number is None

@@ -116,3 +116,20 @@ def test_header_read_with_lost_vowel_marks_gets_its_type_name_and_summary() -> N
     assert meta.summary.text == clean.metadata.summary.text
     assert meta.date == clean.metadata.date
     assert meta.national_motto is not None and "VIỆT NAM" in meta.national_motto.text
+
+
+def test_number_ocr_could_not_read_keeps_its_symbol_and_gets_a_note() -> None:
+    document = _scanned({"Số: 57/QĐ-UBND": ("Số: 2f† /QĐ-UBND", ("2f†",))})
+    meta = document.metadata
+    assert (meta.number, meta.symbol) == (None, "QĐ-UBND")
+    assert meta.issuer is not None and "Số" not in meta.issuer.text
+    (note,) = _notes(document)
+    assert "document number on page 1" in note and "Số: 2f† /QĐ-UBND" in note
+
+
+def test_date_with_an_unreadable_year_keeps_its_place_and_gets_a_note() -> None:
+    line = "Xã An Bình, ngày 05 tháng 10 năm 2023"
+    document = _scanned({line: ("Xã An Bình, ngày l5 tháng ?0 năm 2O23", ())})
+    meta = document.metadata
+    assert (meta.place, meta.date) == ("Xã An Bình", None)
+    assert len(_notes(document)) == 1 and "date of issue" in _notes(document)[0]

@@ -1,6 +1,6 @@
 """The structure of every sample against what samples/manifest.json says it was built to be.
 
-Sources (samples/sources/*.txt, the text as composed) go through document_from_text; the files
+Sources (tests/data/sources/*.txt, the text as composed) go through document_from_text; the files
 themselves go through the readers. Files whose reader output is known to be damaged are listed
 with the reason rather than skipped silently.
 """

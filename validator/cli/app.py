@@ -29,9 +29,7 @@ from validator.config import ConfigError, FileSettings, LoadedSettings, load_set
 from validator.i18n import DOMAIN, LOCALE_DIR, Lang, gettext_for
 from validator.report.summary import EXIT_USAGE
 
-TOOL_NAME = "validator"
-DEBUG_ENV = "VALIDATOR_DEBUG"
-_MIB = 1024 * 1024
+DEBUG_ENV = "VALIDATOR_DEBUG"  # set: an internal error prints its traceback
 
 _NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 

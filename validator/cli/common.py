@@ -19,9 +19,7 @@ from validator.cli.messages import UserError, help_text, say, tr
 from validator.config import LoadedSettings, ReplySettings
 from validator.read.limits import Limits
 
-TOOL_NAME = "validator"
-DEBUG_ENV = "VALIDATOR_DEBUG"
-_MIB = 1024 * 1024
+MIB = 1024 * 1024  # --max-size and --max-upload are in MB
 
 # ---------------------------------------------------------------------- shared parts
 
@@ -85,6 +83,9 @@ def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
                                          dir=target.parent)
+        # mkstemp makes the file private (0600); a report is made like any file (0666 less
+        # the umask), so colleagues on a shared drive can open it.
+        os.fchmod(fd, 0o666 & ~_umask())
         handle = (os.fdopen(fd, "wb") if binary
                   else os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline=""))
     except OSError as exc:
@@ -103,6 +104,12 @@ def output_stream(path: str | None, lang: str, binary: bool = False) -> Iterator
             os.unlink(temporary)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it; put it back at once
+    os.umask(mask)
+    return mask
+
+
 class OutputClosed(Exception):
     """Standard output was closed by its reader (`validate ... | head`)."""
 
@@ -114,7 +121,7 @@ def reply_office(ctx: click.Context) -> ReplySettings:
 
 
 def max_bytes(max_size_mb: float | None) -> int | None:
-    return int(max_size_mb * _MIB) if max_size_mb else None
+    return int(max_size_mb * MIB) if max_size_mb else None
 
 
 def read_options(ocr: str, max_size: float | None, level: str | None,

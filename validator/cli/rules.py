@@ -13,10 +13,6 @@ from validator.i18n import Lang
 from validator.report.formatters.base import RuleInfo
 from validator.report.labels import severity_label
 
-TOOL_NAME = "validator"
-DEBUG_ENV = "VALIDATOR_DEBUG"
-_MIB = 1024 * 1024
-
 # --------------------------------------------------------------------------- rules
 
 

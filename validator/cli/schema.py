@@ -9,10 +9,6 @@ from validator.cli.common import output_stream
 from validator.cli.messages import help_text, say, tr
 from validator.i18n import Lang
 
-TOOL_NAME = "validator"
-DEBUG_ENV = "VALIDATOR_DEBUG"
-_MIB = 1024 * 1024
-
 # -------------------------------------------------------------------------- schema
 
 

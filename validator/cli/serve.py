@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from validator.cli.app import cli
+from validator.cli.app import cli, run_settings
 from validator.cli.common import (
+    MIB,
     config_option,
     load_ruleset,
     max_bytes,
@@ -20,8 +21,6 @@ from validator.cli.common import (
 )
 from validator.cli.messages import UserError, help_text, say, tr
 from validator.report.labels import Lang
-
-_MIB = 1024 * 1024
 
 
 def is_loopback(host: str) -> bool:
@@ -86,8 +85,9 @@ def serve_command(ctx: click.Context, host: str, port: int, data_dir: str | None
     settings = ServerSettings(
         data_dir=Path(data_dir) if data_dir else default_data_dir(), jobs=jobs,
         token=token_from_env(), timeout=timeout, ocr=ocr,  # type: ignore[arg-type]
-        max_request_bytes=int(max_upload * _MIB), max_files=max_files, keep_days=keep_days,
+        max_request_bytes=int(max_upload * MIB), max_files=max_files, keep_days=keep_days,
         rule_paths=tuple(rules), select=selected, ignore=ignored, reply=reply_office(ctx),
+        limits=run_settings(ctx).limits(),
         **({"max_file_bytes": limit} if (limit := max_bytes(max_size)) else {}),
     )
     try:

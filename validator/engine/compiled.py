@@ -28,7 +28,7 @@ from validator import __version__
 APP_NAME = "bhxh-validator"
 CACHE_ENV = "VALIDATOR_CACHE_DIR"
 _PACKAGE = Path(__file__).resolve().parents[1]
-_SOURCES = ("engine/**/*.py", "model.py", "normalize.py")
+_SOURCES = ("engine/**/*.py", "model.py", "normalize/*.py")
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.model import ReadFailure, ReadingNote, ReadResult, SourceLine, SourcePage
-from validator.read.limits import DEFAULT_LIMITS, Limits
+from validator.read.limits import DEFAULT_LIMITS, Limits, size_detail
 from validator.read.sniff import sniff
 
 if TYPE_CHECKING:
@@ -75,10 +75,6 @@ def special_file_kind(mode: int) -> str:
     return "không phải tệp thường / not a regular file"
 
 
-def size_detail(size: int, limit: int) -> str:
-    return f"max_size: {size / 1048576:.1f} MB > {limit / 1048576:.0f} MB"
-
-
 def read_bytes(data: bytes, ocr: OcrMode = "auto", limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     if not data.strip():
         raise ReadFailure("empty")
@@ -90,7 +86,7 @@ def _read_sniffed(data: bytes, ocr: OcrMode, limits: Limits) -> ReadResult:
     if kind == "pdf":
         from validator.read.pdf import read_pdf
 
-        return read_pdf(data, ocr=ocr, max_pages=limits.max_pages)
+        return read_pdf(data, ocr=ocr, max_pages=limits.max_pages, max_pixels=limits.max_pixels)
     if kind == "docx":
         from validator.read.docx import read_docx
 
@@ -104,19 +100,20 @@ def _read_sniffed(data: bytes, ocr: OcrMode, limits: Limits) -> ReadResult:
 
         return read_text(data, limits)
     if kind == "image":
-        return _read_image(data, ocr)
+        return _read_image(data, ocr, limits)
     if kind == "zip":  # archives are opened by the batch, which reports each member
         raise ReadFailure("unsupported_format", "ZIP")
     raise ReadFailure("unsupported_format")
 
 
-def _read_image(data: bytes, ocr: OcrMode) -> ReadResult:
+def _read_image(data: bytes, ocr: OcrMode, limits: Limits) -> ReadResult:
     from validator.read import ocr as ocr_engine
 
     problem = ocr_engine.tesseract_problem()
     if ocr == "never" or problem:
         raise ReadFailure("no_text", problem or "--ocr never")
-    pages: list[SourcePage] = ocr_engine.read_images(data)
+    pages: list[SourcePage] = ocr_engine.read_images(
+        data, max_pages=limits.max_pages, max_pixels=limits.max_pixels)
     if not any(page.lines for page in pages):
         raise ReadFailure("no_text")
     return ReadResult(format="image", pages=tuple(pages))

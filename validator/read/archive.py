@@ -25,7 +25,7 @@ from pathlib import Path
 
 from validator.model import ReadFailure
 from validator.read import legacy
-from validator.read.limits import Limits, limit_detail
+from validator.read.limits import Limits, limit_detail, size_detail
 from validator.read.names import display_name, is_document_name, is_litter
 from validator.read.sniff import sniff
 
@@ -159,7 +159,7 @@ def _inflate(zipped: zipfile.ZipFile, info: zipfile.ZipInfo, folder: Path, budge
                 budget.count_bytes(len(chunk))
                 if size > limits.max_bytes:
                     target.unlink()
-                    detail = limit_detail("max_size", size, limits.max_bytes)
+                    detail = size_detail(size, limits.max_bytes)
                     return Member(name, archive, failure=ReadFailure("too_large", detail))
                 if size > _RATIO_FLOOR and size > info.compress_size * limits.archive_ratio:
                     ratio = -(-size // max(info.compress_size, 1))  # rounded up

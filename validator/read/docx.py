@@ -26,6 +26,7 @@ from validator.read.docx_inline import Changes, InlineReader
 from validator.read.docx_numbering import Numbering
 from validator.read.docx_package import open_document
 from validator.read.docx_styles import Styles
+from validator.read.limits import limit_detail
 
 if TYPE_CHECKING:
     from validator.read.limits import Limits
@@ -119,7 +120,7 @@ def _check_size(body: _Element, limit: int) -> None:
     """Refuse a body with more paragraphs and rows than the limit before reading any."""
     count = int(body.xpath("count(.//w:p | .//w:tr)"))
     if count > limit:
-        raise ReadFailure("too_large", f"max_paragraphs: {count} > {limit}")
+        raise ReadFailure("too_large", limit_detail("max_paragraphs", count, limit))
 
 
 def _element(part, relationship: str) -> _Element | None:

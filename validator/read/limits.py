@@ -20,7 +20,7 @@ class Limits:
     max_pages: int = 500  # pages of a PDF or frames of a TIFF that are read
     max_paragraphs: int = 50_000  # paragraphs (and table rows) of a Word document
     max_chars: int = 500_000  # characters handed to the later steps (~250 pages of text)
-    max_pixels: int = 50_000_000  # pixels of one rendered page or image (scaled down beyond)
+    max_pixels: int = 20_000_000  # pixels a scanned page or image is read at (scaled down beyond)
     archive_members: int = 500  # documents in one archive, nested archives included
     archive_bytes: int = 500 * _MIB  # inflated bytes of one archive, nested archives included
     archive_ratio: int = 200  # inflated / compressed size of one member (past 1 MiB)
@@ -38,6 +38,11 @@ DEFAULT_LIMITS = Limits()
 def limit_detail(name: str, value: int | float, limit: int | float) -> str:
     """'max_pages: 2000 > 500': the detail of a `too_large` entry names the setting to raise."""
     return f"{name}: {value} > {limit}"
+
+
+def size_detail(size: int, limit: int) -> str:
+    """'max_size: 60.2 MB > 50 MB': the file size limit is set in MB (`max_size`, --max-size)."""
+    return f"max_size: {size / _MIB:.1f} MB > {limit / _MIB:.0f} MB"
 
 
 def memory_detail(limit_mb: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from importlib import resources
 from typing import Any
 
 import jinja2
@@ -33,7 +34,19 @@ def _bound(lang: Lang) -> dict[str, Any]:
         "level_label": functools.partial(labels.level_label, lang=lang),
         "view": view,
         "totals": functools.partial(totals_text, lang=lang),
+        "stylesheet": stylesheet,
     }
+
+
+STYLESHEET = "report.css"
+
+
+@functools.cache
+def stylesheet() -> Markup:
+    """The report's CSS (templates/report.css): inline in the HTML report, which must open
+    alone; served as a file by the web pages, whose policy allows no inline style."""
+    css = (resources.files("validator.report") / "templates" / STYLESHEET).read_text("utf-8")
+    return Markup(css)  # our own file, never a submission's text
 
 
 def _finalize(value: object) -> object:

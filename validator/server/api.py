@@ -21,6 +21,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from validator import __version__
+from validator.i18n import Lang
 from validator.model import Report, Severity
 from validator.report.summary import Tally
 from validator.server.downloads import (
@@ -112,12 +113,15 @@ def incoming(files: list[UploadFile]) -> list[Incoming]:
             if upload.filename or upload.size]
 
 
-def full_report(service: Service, job_id: str) -> Report:
+def full_report(service: Service, job_id: str, lang: Lang = "vi") -> Report:
+    """The SPEC section 8 JSON of a job, its ZIPs judged as dossiers (`summary.dossiers`)."""
     tally = Tally()
     documents = []
-    for document in service.store.reports(job_id):
+    reports, dossiers = service.results(job_id, lang)
+    for document in reports:
         tally.add(document)
         documents.append(document)
+    tally.summary.dossiers = list(dossiers)
     return Report(tool=service.tool, documents=documents, summary=tally.summary)
 
 
@@ -199,7 +203,8 @@ def get_report(request: Request, job_id: str, fmt: ReportFormat,
     service = service_of(request)
     job = finished_job(service, job_id)
     name = fmt.value
-    stream = render(name, service.store.reports(job.id), service.run_info(lang, job.finished))
+    reports, dossiers = service.results(job.id, lang)
+    stream = render(name, reports, service.run_info(lang, job.finished), dossiers)
     return download(stream, MEDIA_TYPES[name], f"validator-{job.id[:8]}.{name}")
 
 
@@ -214,7 +219,8 @@ def get_letters(request: Request, job_id: str) -> StreamingResponse:
     service = service_of(request)
     job = finished_job(service, job_id)
     today = dt.date.fromtimestamp(job.finished) if job.finished else None
-    stream = render_letters(service.store.reports(job.id), service.settings.reply, today)
+    reports, _ = service.results(job.id, "vi")  # the letters are in Vietnamese
+    stream = render_letters(reports, service.settings.reply, today)
     return download(stream, LETTERS_MEDIA_TYPE, f"validator-{job.id[:8]}-tra-loi.zip")
 
 

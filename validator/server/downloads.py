@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO
 
 from validator.config import ReplySettings
-from validator.model import DocumentReport
+from validator.model import DocumentReport, DossierSummary
 from validator.report import write_report
 from validator.report.formatters import FORMATTERS
 from validator.report.formatters.base import RunInfo
@@ -38,16 +38,18 @@ def download_formats() -> list[str]:
     return [name for name in MEDIA_TYPES if name in FORMATTERS]
 
 
-def render(name: str, reports: Iterable[DocumentReport], run: RunInfo) -> IO[bytes]:
-    """The report in format `name`, rewound, for the caller to stream and close."""
+def render(name: str, reports: Iterable[DocumentReport], run: RunInfo,
+           dossiers: Sequence[DossierSummary] = ()) -> IO[bytes]:
+    """The report in format `name`, rewound, for the caller to stream and close; `dossiers`
+    fills while `reports` is consumed (Service.results), as on the command line."""
     factory = FORMATTERS[name]
 
     def write(spool: IO[bytes]) -> None:
         if factory.binary:
-            write_report(reports, factory(spool, run))
+            write_report(reports, factory(spool, run), dossiers=dossiers)
             return
         text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
-        write_report(reports, factory(text, run))
+        write_report(reports, factory(text, run), dossiers=dossiers)
         text.flush()
         text.detach()
 

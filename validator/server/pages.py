@@ -26,7 +26,7 @@ from validator.model import DocumentReport
 from validator.report import view
 from validator.report.labels import VERDICT_ORDER
 from validator.report.summary import Tally
-from validator.report.templating import environment
+from validator.report.templating import environment, stylesheet
 from validator.server.api import find_job, incoming, service_of
 from validator.server.downloads import download_formats
 from validator.server.errors import ApiError, megabytes
@@ -122,11 +122,13 @@ def job_page(request: Request, job_id: str) -> HTMLResponse:
         lang = request_lang(request)
         tally = Tally()
         rows = []
-        for index, doc in enumerate(service.store.reports(job.id), start=1):
+        reports, dossiers = service.results(job.id, lang)
+        for index, doc in enumerate(reports, start=1):
             tally.add(doc)
             rows.append(row(index, doc, lang))
         rows.sort(key=lambda r: (_RANK.get(r.doc.verdict, len(_RANK)), r.index))
         context.update(rows=rows, summary=tally.summary, formats=download_formats(),
+                       dossiers=dossiers, with_dossiers=any(r.doc.dossier for r in rows),
                        letters=any(r.doc.verdict == "non_compliant" for r in rows))
     return page(request, "job.html.j2", context)
 
@@ -135,10 +137,17 @@ def job_page(request: Request, job_id: str) -> HTMLResponse:
 def document_page(request: Request, job_id: str, index: int) -> HTMLResponse:
     service = service_of(request)
     job = find_job(service, job_id)
-    doc = service.store.report(job.id, index - 1)
+    doc = service.document(job.id, index - 1, request_lang(request)) if index > 0 else None
     if doc is None:
         raise ApiError("not_found")
     return page(request, "document.html.j2", {"job": job, "doc": doc})
+
+
+@router.get("/static/report.css")
+def report_stylesheet() -> Response:
+    """The HTML report's own stylesheet, which the pages share (their policy allows no
+    inline style, which a report carries so that it opens alone)."""
+    return Response(stylesheet(), media_type="text/css; charset=utf-8")
 
 
 @router.get("/login", response_class=HTMLResponse)

@@ -4,17 +4,20 @@ worker pool and its dispatcher. Built when the app starts, closed when it stops.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from validator import __version__
 from validator.batch import Batch, CheckerFactory, PipelineFactory
-from validator.model import PackInfo, Tool
+from validator.dossier import Dossiers
+from validator.model import DocumentReport, DossierSummary, PackInfo, Tool
 from validator.pipeline import Options
 from validator.report.formatters.base import RuleInfo, RunInfo
 from validator.report.labels import Lang
+from validator.report.run import TOOL_NAME
 from validator.server.runner import Dispatcher, JobWaiters
 from validator.server.settings import ServerSettings
 from validator.server.store import Job, JobKind, Store
@@ -23,7 +26,6 @@ from validator.server.uploads import Incoming, Limits, save_uploads
 if TYPE_CHECKING:
     from validator.engine import RuleSet
 
-TOOL_NAME = "validator"
 _ROUND_PER_WORKER = 2
 _DAY = 86400.0
 
@@ -31,7 +33,8 @@ _DAY = 86400.0
 def pipeline_factory(settings: ServerSettings) -> PipelineFactory:
     """The checker the command line would build for the same limits and rules."""
     return PipelineFactory(
-        options=Options(ocr=settings.ocr, max_bytes=settings.max_file_bytes),
+        options=Options(ocr=settings.ocr, max_bytes=settings.max_file_bytes,
+                        limits=settings.read_limits),
         lang="vi",
         rule_paths=settings.rule_paths,
         select=settings.select,
@@ -44,6 +47,7 @@ class RuleCatalogue:
     version: str
     rules: tuple[RuleInfo, ...]
     packs: tuple[PackInfo, ...] = ()
+    dossier_rules: tuple[Any, ...] = ()  # the rules with a `dossier:` hook (validator.dossier)
 
 
 def load_catalogue(settings: ServerSettings) -> RuleCatalogue:
@@ -56,7 +60,8 @@ def load_catalogue(settings: ServerSettings) -> RuleCatalogue:
 
 def catalogue_of(ruleset: RuleSet) -> RuleCatalogue:
     return RuleCatalogue(str(ruleset.version),
-                         tuple(RuleInfo.from_rule(r) for r in ruleset.rules), ruleset.packs)
+                         tuple(RuleInfo.from_rule(r) for r in ruleset.rules), ruleset.packs,
+                         tuple(r for r in ruleset.rules if getattr(r, "dossier", None)))
 
 
 class Service:
@@ -70,7 +75,8 @@ class Service:
         self.requeued = self.store.requeue_unfinished()
         self.waiters = JobWaiters()
         batch = Batch(factory or pipeline_factory(settings), settings.workers,
-                      settings.timeout, keep_workers=True)
+                      settings.timeout, keep_workers=True,
+                      memory_mb=settings.limits.memory_mb)
         self.dispatcher = Dispatcher(
             self.store, batch, settings.uploads,
             chunk=settings.workers * _ROUND_PER_WORKER,
@@ -101,6 +107,22 @@ class Service:
         job = self.store.job(job_id)
         assert job is not None
         return job
+
+    def results(self, job_id: str,
+                lang: Lang) -> tuple[Iterator[DocumentReport], list[DossierSummary]]:
+        """The job's reports as the command line gives them: the documents of one ZIP judged
+        together as a dossier (validator.dossier), with the dossiers' verdicts, which fill in
+        while the reports are consumed. The store keeps each document's own report."""
+        dossiers = Dossiers(self.catalogue.dossier_rules, lang)
+        return dossiers.group(self.store.reports(job_id)), dossiers.summaries
+
+    def document(self, job_id: str, index: int, lang: Lang) -> DocumentReport | None:
+        """The job's `index`-th report (from 0), judged with its dossier when it has one."""
+        doc = self.store.report(job_id, index)
+        if doc is None or doc.dossier is None:
+            return doc
+        reports, _ = self.results(job_id, lang)
+        return next(itertools.islice(reports, index, None), None)
 
     async def wait(self, job_id: str, timeout: float) -> bool:
         def finished() -> bool:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from validator.config import ReplySettings
 from validator.read import DEFAULT_MAX_BYTES
+from validator.read.limits import Limits
 
 DATA_FOLDER = "validator-data"
 TOKEN_ENV = "VALIDATOR_TOKEN"
@@ -44,6 +45,12 @@ class ServerSettings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     reply: ReplySettings = field(default_factory=ReplySettings)  # who signs the reply letters
+    limits: Limits = field(default_factory=Limits)  # `[limits]` of the settings file
+
+    @property
+    def read_limits(self) -> Limits:
+        """The limits a worker reads a document under: `[limits]`, with --max-size."""
+        return replace(self.limits, max_bytes=self.max_file_bytes)
 
     @property
     def workers(self) -> int:

@@ -15,6 +15,15 @@ DATE_WORDS = re.compile(
     rf"ngày\s*(?P<d>{_PART})?[\s.…_/]*{_MONTH}\s*(?P<m>{_PART})?[\s.…_/]*năm\s*"
     r"(?P<y>\d(?:\s?\d){3})"
 )
+# A date line whose handwritten day, month or year a scan could not read at all ("ngày l? tháng
+# $ năm 2O25", "ngày,#8 tháng", "ngà: tháng"): the three words, "ngày" maybe without its last
+# letter, with anything short between them. Only where a date line is expected (the
+# letterhead); it gives no date.
+_BLOT = r"[^\s,;]{1,4}"
+DATE_DAMAGED = re.compile(
+    rf"(?<!\w)ng[aàá]y?[\s.…_/,:]*(?P<d>{_BLOT})?[\s.…_/]*{_MONTH}\s*(?P<m>{_BLOT})?[\s.…_/]*năm\s*"
+    r"(?P<y>(?=[^\s,;]*\d)[^\s,;]{2,6})"
+)
 DATE_NUMERIC = re.compile(
     r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
 )
@@ -22,7 +31,8 @@ DATE_NUMERIC = re.compile(
 
 def make_date(day: str | None, month: str | None, year: str | None) -> dt.date | None:
     """A real calendar date or None (blank parts, 31/02...)."""
-    if not (day and month and year) or not (day.isdigit() and month.isdigit()):
+    if not (day and month and year) or not (day.isdigit() and month.isdigit()
+                                             and year.replace(" ", "").isdigit()):
         return None
     try:
         return dt.date(int(year.replace(" ", "")), int(month), int(day))
@@ -37,3 +47,11 @@ def find_date(key: str, start: int = 0) -> tuple[re.Match[str] | None, dt.date |
         return None, None
     match = min(found, key=lambda m: m.start())
     return match, make_date(match.group("d"), match.group("m"), match.group("y"))
+
+
+def find_date_line(key: str, start: int = 0) -> tuple[re.Match[str] | None, dt.date | None]:
+    """`find_date`, or else a date whose parts a scan left unreadable (no value then)."""
+    match, value = find_date(key, start)
+    if match is not None:
+        return match, value
+    return DATE_DAMAGED.search(key, start), None

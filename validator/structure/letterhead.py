@@ -18,17 +18,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from validator.model import Located
-from validator.structure.dates import find_date
+from validator.structure.dates import find_date, find_date_line
+from validator.structure.left_column import Piece, banner_at, bodies, may_name_a_body
 from validator.structure.lines import Lines
-from validator.structure.vocab import HOA2, TYPE_NAME_LOOSE, UNIT, UY, authority_inside
+from validator.structure.vocab import HOA2, TYPE_NAME_LOOSE, authority_inside
 
 _MOTTO = re.compile(rf"cộng {HOA2} xã hội(?P<rest>\s+chủ nghĩa(?P<vn>\s+việt nam)?)?")
 _MOTTO_REST = re.compile(r"chủ nghĩa(?:\s+việt nam)?|việt nam")
 _SLOGAN = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
+# The number is digits, a blank left in a draft, or a handwritten number a scan could not read
+# ("Số: 2f† /QĐ-TTg"): then no number, but the line and its symbol are still the number line.
+# A symbol starts with a letter or digit and may be broken after a dash ("TTr- UBND").
 _NUMBER = re.compile(
-    r"(?<!\S)số\s*[:.]?\s*(?P<num>\d+[a-z]?|[.…_\s]*)\s*/\s*"
-    r"(?P<sym>[^\s,;]+(?:\s*[-/][^\s,;/-][^\s,;]*)*)"
+    r"(?<!\S)số\s*[:.]?\s*(?P<num>\d+[a-z]?|[.…_\s]*|[^\s:]{1,8}?(?:\s[^\s:]{1,8}?)?)\s*/\s*"
+    r"(?P<sym>[^\W_](?:[^\s,;]*[^\s,;/-])?(?:(?:\s*[-/]|[-/]\s)[^\s,;/-][^\s,;]*)*)"
 )
+_WRITTEN_NUMBER = re.compile(r"\d+[a-z]?(?:[-.]\d+[a-z]?)*")  # 57, 12a, 02-02
 _CELL = re.compile(r"[^\t]+")  # a letterhead read as table rows: TAB between the columns
 _GLUED = re.compile(r"^[-/][^\W\d_]")  # "/BHXH", "-BT": the rest of a broken symbol
 _LETTERHEAD_END = re.compile(
@@ -42,18 +47,6 @@ _NOT_PLACE = re.compile(r"[(/\d]|(?<!\S)(?:số|kèm theo|quyết định|căn c
 _PLACE_WORDS = 6
 # A unit word that may open a place name broken over two lines ("Thành phố Hồ Chí" / "Minh").
 _PLACE_UNIT = re.compile(r"(?:thành phố|thị xã|thị trấn|tp\.?|xã|phường|huyện|quận|tỉnh)$")
-_BODY_WORD = re.compile(
-    rf"(?:{UY} ban|ubnd|hđnd|hội đồng|ban |bảo hiểm|bhxh|sở |phòng |bộ |chính phủ|tỉnh {UY}"
-    rf"|huyện {UY}|thành {UY}|đảng {UY}|văn phòng|trung tâm|công an|mặt trận|liên đoàn"
-    r"|đoàn |hội |cục |tổng cục)"
-)
-# Where a second body name starts inside one logical line ("UBND HUYỆN X ỦY BAN NHÂN DÂN XÃ Y").
-_BODY_SPLIT = re.compile(
-    rf"(?<=\s)(?:{UY} ban|ubnd|ban chỉ đạo|hđnd|hội đồng nhân dân|sở |bảo hiểm xã hội|bhxh"
-    rf"|trung tâm|công an|văn phòng|(?:đảng|huyện|tỉnh|thành) {UY})"
-)
-_CONTINUES_NEXT = re.compile(r"(?:chính sách|thực hiện|về|của|và|[,\-–])\s*$")
-_CONTINUATION = re.compile(r"(?:việt nam|và |bhxh,|bảo hiểm y tế|[a-zđà-ỹ])")
 
 
 @dataclass
@@ -72,18 +65,11 @@ class Letterhead:
     end: int = 0  # first line after the letterhead
 
 
-@dataclass
-class _Piece:
-    index: int
-    begin: int
-    end: int
-
-
 def read_letterhead(lines: Lines, start: int, stop: int) -> Letterhead:
     reader = _Reader(lines)
     reader.read(start, stop)
     result = reader.result
-    result.bodies = _bodies(lines, reader.left)
+    result.bodies = bodies(lines, reader.left)
     return result
 
 
@@ -93,7 +79,7 @@ class _Reader:
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
         self.result = Letterhead()
-        self.left: list[_Piece] = []
+        self.left: list[Piece] = []
         self.motto_pending = False
         self.slogan: Located | None = None
         self.skip_to = -1
@@ -179,8 +165,20 @@ class _Reader:
             return  # under "Kính gửi:" the left column holds addressees, not the issuer
         for begin, end in _gaps(key, sorted(taken)):
             for cell in _CELL.finditer(key, begin, end):
-                if cell.group().strip(" -–—_.,0123456789"):  # a page number is no body
-                    self.left.append(_Piece(index, cell.start(), cell.end()))
+                first = self._after_banner(index, cell.start(), cell.end())
+                piece = key[first:cell.end()]
+                # a page number is no body
+                if piece.strip(" -–—_.,0123456789") and may_name_a_body(piece):
+                    self.left.append(Piece(index, first, cell.end()))
+
+    def _after_banner(self, index: int, begin: int, end: int) -> int:
+        """Where line[begin:end] goes on after what a portal or a signing tool printed above
+        the letterhead ("Cơ quan phát hành: ...", "Ký bởi: ...", a web address): that source
+        line, which normalisation may have joined to the letterhead's first line, is no body."""
+        text = self.lines.texts[index]
+        while (found := banner_at(text, begin, end)) is not None:
+            begin = min(self.lines.source_line_end(index, found), end)
+        return begin
 
     def _motto(self, index: int, key: str) -> tuple[int, int] | None:
         match = _MOTTO.search(key)
@@ -238,6 +236,10 @@ class _Reader:
             return None
         number = match.group("num").strip(" ._…")
         symbol = re.sub(r"\s+", "", text[match.start("sym"):match.end("sym")]).strip(".")
+        if number and not _WRITTEN_NUMBER.fullmatch(number):
+            if not symbol[:1].isupper():
+                return None  # "Số người/hộ ...": words, not an unreadable number
+            number = ""
         self.result.number = number or None
         self.result.symbol = symbol or None
         written = text[match.start():match.end()]
@@ -246,10 +248,14 @@ class _Reader:
         return (match.start(), match.end()) if last == index else (match.start(), len(key))
 
     def _date(self, index: int, key: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-        if self.result.date_line is not None or "ngày" not in key:
+        if self.result.date_line is not None or "ng" not in key:  # "ngày", a damaged "ngà"
             return None
         text, joined, last = self._with_following(index, _has_date)
         match, value = find_date(joined)
+        if match is None:  # a date a scan damaged, read on its own line
+            text, last = self.lines.texts[index], index
+            joined = text.lower()
+            match, value = find_date_line(joined)
         if match is None:
             return None
         floor = max((end for _, end in taken if end <= match.start()), default=0)
@@ -360,41 +366,3 @@ def _place(text: str, floor: int, date_start: int) -> tuple[int, str | None]:
     begin = floor + chosen[0].start()
     place = text[begin:date_start].strip(" ,")
     return begin, place or None
-
-
-def _bodies(lines: Lines, pieces: list[_Piece]) -> list[Located]:
-    """Left-column pieces grouped into body names: "ỦY BAN NHÂN DÂN" + "XÃ AN BÌNH" is one."""
-    bodies: list[tuple[_Piece, list[str]]] = []
-    for piece in [part for whole in pieces for part in _split_bodies(lines, whole)]:
-        text = lines.texts[piece.index][piece.begin:piece.end].strip(" -–—_")
-        if not text:
-            continue
-        key = text.lower()
-        if bodies and _continues(" ".join(bodies[-1][1]).lower(), key):
-            bodies[-1][1].append(text)
-        else:
-            bodies.append((piece, [text]))
-    located = []
-    for piece, parts in bodies:
-        start = lines.located(piece.index, piece.begin, piece.end)
-        located.append(start.model_copy(update={"text": " ".join(parts)}))
-    return located
-
-
-def _split_bodies(lines: Lines, piece: _Piece) -> list[_Piece]:
-    """Normalisation joins consecutive capital lines; cut them again where a body name starts."""
-    key = lines.keys[piece.index]
-    parts, begin = [], piece.begin
-    for match in _BODY_SPLIT.finditer(key, piece.begin, piece.end):
-        before = key[begin:match.start()]
-        if before.strip() and not _CONTINUES_NEXT.search(before):
-            parts.append(_Piece(piece.index, begin, match.start()))
-            begin = match.start()
-    parts.append(_Piece(piece.index, begin, piece.end))
-    return parts
-
-
-def _continues(previous: str, key: str) -> bool:
-    if _BODY_WORD.match(key) and not UNIT.match(key):
-        return bool(_CONTINUES_NEXT.search(previous)) and not key.startswith(("ủy ban", "ubnd"))
-    return bool(UNIT.match(key) or _CONTINUATION.match(key) or _CONTINUES_NEXT.search(previous))

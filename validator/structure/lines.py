@@ -45,6 +45,14 @@ class Lines:
         page, line = self.source.position(self.items[index].start + begin)
         return Located(text=text, page=page, line=line)
 
+    def source_line_end(self, index: int, begin: int) -> int:
+        """Where, in line `index`, the source line that holds line[begin] ends."""
+        start = self.items[index].start
+        where = self.source.position(start + begin)
+        text = self.texts[index]
+        return next((at for at in range(begin + 1, len(text))
+                     if self.source.position(start + at) != where), len(text))
+
     def index_at(self, offset: int) -> int:
         """The line holding text offset `offset` (the line before, on a line break)."""
         return max(bisect_right(self._starts, offset) - 1, 0)

@@ -3,7 +3,7 @@
 Offices write the number and the day of a decision by hand into the blanks the typed copy
 leaves ("Số:    /QĐ-UBND", "ngày    tháng 12 năm 2025"). Tesseract reads handwriting
 badly: as garbage ("2f†", "Q5") or as plausible digits read unsure ("2764" as "21"), which
-would become a confident wrong number. The number and the day and month are looked at
+would become a confident wrong number. The number and the day, month and year are looked at
 where they stand on their OCR line: one that is not plain digits, or that OCR marked as
 read below its confidence threshold (SourceLine.unsure), or a whole line read unsure,
 clears the field, and a note tells the reviewer to read it on the scan. A field the header
@@ -25,11 +25,11 @@ from validator.structure.document import Document
 # comes first and may hold a three-line summary ("V/v ...") before the right one.
 HEADER_LINES = 12
 # The number between "Số:" and its symbol ("/QĐ-UBND"); the day after "ngày", the month
-# after "tháng". A number is digits, maybe in parts ("12/2024" with the year of a legal
-# document, "02-02/26").
+# after "tháng", the year after "năm". A number is digits, maybe in parts ("12/2024" with the
+# year of a legal document, "02-02/26").
 _NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<value>.*?)\s*/\s*[^\W\d_]", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[-/.]\d+)*")
-_DAY_MONTH = re.compile(r"\b(?:ngày|tháng)[\s.,:]*(?P<value>[^\s.,]\S*)", re.IGNORECASE)
+_DATE_PARTS = re.compile(r"\b(?:ngày|tháng|năm)[\s.,:]*(?P<value>[^\s.,]\S*)", re.IGNORECASE)
 # The date line: not a legal basis ("Căn cứ Luật ... ngày 19 tháng 6 năm 2015").
 _DATE_LINE = re.compile(r"^(?!\s*Căn cứ).*\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
 _BLANK = re.compile(r"[\s.…_]*")
@@ -55,7 +55,7 @@ def mark_unsure_fields(document: Document) -> None:
         meta.number = None
         _note(document, "number", number)
     date = _line_of(sources, meta.date_line) or _first(header, _DATE_LINE.search)
-    if date is not None and _unsure(date, _DAY_MONTH):
+    if date is not None and _unsure(date, _DATE_PARTS):
         meta.date = None
         _note(document, "date", date)
     signer = meta.signer

@@ -1,9 +1,10 @@
 """Image files (PNG, JPEG, TIFF, BMP, GIF, WebP: whatever Pillow opens), one page a frame.
 
 Frames are decoded one at a time as the OCR threads free up: a 500-page TIFF never holds
-more than a few pages in memory. A frame larger than PAGE_PIXELS is scaled down to it by the
-page step, and an image whose decoded frame alone would exceed DECODED_BYTES is refused as
-too_large before any pixel is decoded.
+more than a few pages in memory, and a file of more frames than the run's `max_pages` is
+refused as too_large before any is decoded, as a PDF of more pages is. A frame larger than
+`max_pixels` is scaled down to it by the page step, and an image whose decoded frame alone
+would exceed DECODED_BYTES is refused as too_large before any pixel is decoded.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from validator.model import ReadFailure, SourcePage
+from validator.read.limits import DEFAULT_LIMITS, limit_detail
 from validator.read.ocr import engine
 from validator.read.ocr.pages import ocr_pages
 
@@ -29,11 +31,16 @@ _BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 2, "PA": 2, "I;16": 2, "RGB": 
                     "LAB": 3, "HSV": 3, "RGBA": 4, "RGBX": 4, "CMYK": 4, "I": 4, "F": 4}
 
 
-def read_images(data: bytes, *, workers: int | None = None) -> list[SourcePage]:
+def read_images(data: bytes, *, workers: int | None = None,
+                max_pages: int = DEFAULT_LIMITS.max_pages,
+                max_pixels: int = DEFAULT_LIMITS.max_pixels) -> list[SourcePage]:
     """OCR an image file; every frame of a multi-page TIFF (or GIF, WebP) is a page."""
     engine.require_tesseract()
     image = _open(data)
-    pages = ocr_pages(_frames(image), workers=workers)
+    frames = _frame_count(image)
+    if frames > max_pages:
+        raise ReadFailure("too_large", limit_detail("max_pages", frames, max_pages))
+    pages = ocr_pages(_frames(image), workers=workers, max_pixels=max_pixels)
     if not pages:
         raise ReadFailure("empty", "the image file has no frames")
     return pages
@@ -50,6 +57,14 @@ def _open(data: bytes) -> Image.Image:
         raise ReadFailure("corrupt", f"unreadable image: {exc}") from exc
     _check_size(image)
     return image
+
+
+def _frame_count(image: Image.Image) -> int:
+    """The frames of the file, counted from its frame directory without decoding any."""
+    try:
+        return int(getattr(image, "n_frames", 1))
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise ReadFailure("corrupt", f"unreadable image: {exc}") from exc
 
 
 def _too_large(exc: Exception) -> str:

@@ -1,6 +1,7 @@
 """One scanned page from pixels to a SourcePage, and many pages in parallel threads.
 
-A page is rendered or decoded at most PAGE_PIXELS large, its stamp colours dropped, and
+A page is rendered or decoded at most `max_pixels` large (the run's Limits.max_pixels,
+PAGE_PIXELS by default), its stamp colours dropped, and
 skipped when blank; otherwise it is cleaned, read, read again where doubtful, turned upright
 when it reads like a page lying on its side, and laid out into lines with boxes in points.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from validator.model import Box, ReadingNote, SourceLine, SourcePage
+from validator.read.limits import DEFAULT_LIMITS
 from validator.read.ocr import engine, orientation
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import confidence, layout
@@ -31,10 +33,11 @@ if TYPE_CHECKING:
 
 DPI = 300
 MIN_OCR_DPI = 250  # images scanned coarser are enlarged to DPI first: Tesseract wants ~30 px
-# The most pixels one page is read at: A3 at 300 dpi (17.4 million) fits. A larger page (a
-# poster, a 14,400 pt PDF page, a 20000 x 20000 image) is scaled down to it, with a note:
-# at 300 dpi it would take gigabytes (a page costs about 15 bytes per pixel while cleaned).
-PAGE_PIXELS = 20_000_000
+# The most pixels one page is read at (setting `max_pixels`): A3 at 300 dpi (17.4 million)
+# fits. A larger page (a poster, a 14,400 pt PDF page, a 20000 x 20000 image) is scaled down
+# to it, with a note: at 300 dpi it would take gigabytes (a page costs about 15 bytes per
+# pixel while cleaned).
+PAGE_PIXELS = DEFAULT_LIMITS.max_pixels
 
 
 # ------------------------------------------------------------------------ pages
@@ -72,6 +75,7 @@ def _turned(gray: Image.Image, turn: int) -> Image.Image:
 
 def ocr_image(
     image: Image.Image, page_number: int, *, dpi: float | None = None, first_table: int = 1,
+    max_pixels: int = PAGE_PIXELS,
 ) -> SourcePage:
     """OCR one page image into a scanned SourcePage (boxes in points, notes on the page).
 
@@ -80,7 +84,7 @@ def ocr_image(
     """
     engine.require_tesseract()
     notes: list[ReadingNote] = []
-    image, resolution = _fit(image, dpi or image_dpi(image), page_number, notes)
+    image, resolution = _fit(image, dpi or image_dpi(image), page_number, notes, max_pixels)
     gray = drop_stamp_colours(image)
     if is_blank(gray):
         return _page(page_number, [], gray.size, resolution, notes=notes)
@@ -99,13 +103,13 @@ def image_dpi(image: Image.Image) -> float:
     return max(72.0, min(image.width, image.height) / 8.27)
 
 
-def _fit(image: Image.Image, dpi: float, page_number: int,
-         notes: list[ReadingNote]) -> tuple[Image.Image, float]:
-    """The image at a resolution Tesseract reads well, within PAGE_PIXELS."""
+def _fit(image: Image.Image, dpi: float, page_number: int, notes: list[ReadingNote],
+         max_pixels: int) -> tuple[Image.Image, float]:
+    """The image at a resolution Tesseract reads well, within `max_pixels`."""
     factor = DPI / dpi if dpi < MIN_OCR_DPI else 1.0
-    factor = min(factor, capped_scale(image.width, image.height))
+    factor = min(factor, capped_scale(image.width, image.height, max_pixels))
     if factor < 1.0:
-        notes.append(note_downscaled(page_number, dpi, dpi * factor))
+        notes.append(note_downscaled(page_number, dpi, dpi * factor, max_pixels))
     if abs(factor - 1.0) < 1e-3:
         return image, dpi
     size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
@@ -113,11 +117,11 @@ def _fit(image: Image.Image, dpi: float, page_number: int,
                         reducing_gap=3.0 if factor < 1 else None), dpi * factor
 
 
-def capped_scale(width: float, height: float) -> float:
-    """The factor (at most 1) that brings width x height pixels within PAGE_PIXELS, sizes
+def capped_scale(width: float, height: float, max_pixels: int = PAGE_PIXELS) -> float:
+    """The factor (at most 1) that brings width x height pixels within `max_pixels`, sizes
     rounded up as a renderer does."""
-    factor = min(1.0, math.sqrt(PAGE_PIXELS / max(1.0, width * height)))
-    while factor < 1.0 and math.ceil(width * factor) * math.ceil(height * factor) > PAGE_PIXELS:
+    factor = min(1.0, math.sqrt(max_pixels / max(1.0, width * height)))
+    while factor < 1.0 and math.ceil(width * factor) * math.ceil(height * factor) > max_pixels:
         factor *= 0.999
     return factor
 
@@ -179,15 +183,17 @@ def _note_rotated(page: int, turn: int) -> ReadingNote:
         page=page)
 
 
-def note_downscaled(page: int, dpi: float, used: float) -> ReadingNote:
+def note_downscaled(page: int, dpi: float, used: float,
+                    max_pixels: int = PAGE_PIXELS) -> ReadingNote:
+    millions = f"{max_pixels / 1_000_000:g}"
     return ReadingNote(
         code="page_downscaled",
         message=f"Trang {page} quá lớn để đọc ở {dpi:.0f} dpi; đã nhận dạng ở {used:.0f} dpi "
-                f"(tối đa {PAGE_PIXELS // 1_000_000} triệu điểm ảnh một trang), chữ nhỏ có "
+                f"(tối đa {millions} triệu điểm ảnh một trang, max_pixels), chữ nhỏ có "
                 "thể đọc sai.",
         message_en=f"Page {page} is too large to read at {dpi:.0f} dpi; it was read at "
-                   f"{used:.0f} dpi (at most {PAGE_PIXELS // 1_000_000} million pixels a "
-                   "page), so small print may be misread.",
+                   f"{used:.0f} dpi (at most {millions} million pixels a page, max_pixels), "
+                   "so small print may be misread.",
         page=page)
 
 
@@ -204,15 +210,16 @@ def _note_low_confidence(page: int, value: float) -> ReadingNote:
 # ---------------------------------------------------------------------- PDF pages
 
 
-def render_pdf_page(page: pypdfium2.PdfPage, dpi: int = DPI) -> Image.Image:
-    """The page as an RGB bitmap, at most PAGE_PIXELS; colour is kept so stamp ink can be
+def render_pdf_page(page: pypdfium2.PdfPage, dpi: int = DPI,
+                    max_pixels: int = PAGE_PIXELS) -> Image.Image:
+    """The page as an RGB bitmap, at most `max_pixels`; colour is kept so stamp ink can be
     told from print."""
-    return _render(page, dpi)[0]
+    return _render(page, dpi, max_pixels)[0]
 
 
-def _render(page: pypdfium2.PdfPage, dpi: int) -> tuple[Image.Image, float]:
+def _render(page: pypdfium2.PdfPage, dpi: int, max_pixels: int) -> tuple[Image.Image, float]:
     width, height = page.get_size()
-    scale = dpi / 72 * capped_scale(width * dpi / 72, height * dpi / 72)
+    scale = dpi / 72 * capped_scale(width * dpi / 72, height * dpi / 72, max_pixels)
     bitmap = page.render(scale=scale)
     try:
         image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap's buffer is freed below
@@ -227,7 +234,7 @@ def ocr_pdf_page(page: pypdfium2.PdfPage, page_number: int, dpi: int = DPI) -> S
 
 
 def submit_pdf_page(
-    page: pypdfium2.PdfPage, page_number: int, dpi: int = DPI
+    page: pypdfium2.PdfPage, page_number: int, dpi: int = DPI, max_pixels: int = PAGE_PIXELS,
 ) -> Future[SourcePage]:
     """Render the page now (pdfium is not thread-safe) and OCR it in the page pool.
 
@@ -238,17 +245,17 @@ def submit_pdf_page(
     pool = _pool()
     pool.slots.acquire()
     try:
-        image, used = _render(page, dpi)
+        image, used = _render(page, dpi, max_pixels)
     except BaseException:
         pool.slots.release()
         raise
-    notes = [note_downscaled(page_number, dpi, used)] if used < dpi - 0.5 else []
-    return pool.submit(_ocr_rendered, image, page_number, used, notes)
+    notes = [note_downscaled(page_number, dpi, used, max_pixels)] if used < dpi - 0.5 else []
+    return pool.submit(_ocr_rendered, image, page_number, used, notes, max_pixels)
 
 
 def _ocr_rendered(image: Image.Image, number: int, dpi: float | None,
-                  notes: list[ReadingNote]) -> SourcePage:
-    page = ocr_image(image, number, dpi=dpi)
+                  notes: list[ReadingNote], max_pixels: int = PAGE_PIXELS) -> SourcePage:
+    page = ocr_image(image, number, dpi=dpi, max_pixels=max_pixels)
     return replace(page, notes=(*notes, *page.notes)) if notes else page
 
 
@@ -307,7 +314,7 @@ def _pool(threads: int | None = None) -> _Pool:
 
 def ocr_pages(
     images: Iterable[tuple[int, Image.Image]], *, dpi: float | None = None,
-    workers: int | None = None,
+    workers: int | None = None, max_pixels: int = PAGE_PIXELS,
 ) -> list[SourcePage]:
     """OCR many (page number, image) pairs in the page pool, in order.
 
@@ -320,7 +327,7 @@ def ocr_pages(
     try:
         for number, image in images:
             pool.slots.acquire()
-            pending.append(pool.submit(_ocr_rendered, image, number, dpi, []))
+            pending.append(pool.submit(_ocr_rendered, image, number, dpi, [], max_pixels))
         return renumber_tables([future.result() for future in pending])
     finally:
         for future in pending:

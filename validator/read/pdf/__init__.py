@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from validator.model import ReadFailure, ReadResult, SourcePage
+from validator.read.limits import DEFAULT_LIMITS, limit_detail
 from validator.read.pdf import notes
 from validator.read.pdf.guard import MAX_FORM_DRAWS, check_form_expansion
 from validator.read.pdf.page import OcrMode, PageReader
@@ -23,19 +24,20 @@ from validator.read.pdf.tables import join_split_tables
 
 __all__ = ["MAX_PAGES", "OcrMode", "read_pdf"]
 
-MAX_PAGES = 500  # a decision with its regulation and annexes is tens of pages
+MAX_PAGES = DEFAULT_LIMITS.max_pages  # a decision with its regulation and annexes: tens
 
 
 def read_pdf(data: bytes, ocr: OcrMode = "auto", max_pages: int = MAX_PAGES,
-             max_form_draws: int = MAX_FORM_DRAWS) -> ReadResult:
+             max_form_draws: int = MAX_FORM_DRAWS,
+             max_pixels: int = DEFAULT_LIMITS.max_pixels) -> ReadResult:
     """Read a PDF's pages; raises ReadFailure for what cannot be read or is beyond a limit."""
     check_form_expansion(data, max_form_draws, max_pages + 1)
     pdf = _open(data)
     read: list[SourcePage | Future[SourcePage]] = []
     try:
         if len(pdf) > max_pages:
-            raise ReadFailure("too_large", f"{len(pdf)} pages > {max_pages}")
-        reader = PageReader(pdf, ocr)
+            raise ReadFailure("too_large", limit_detail("max_pages", len(pdf), max_pages))
+        reader = PageReader(pdf, ocr, max_pixels)
         for index in range(len(pdf)):
             try:
                 read.append(reader.read(index))

@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 
 from validator.model import Encoding, ReadingNote, SourceLine, SourcePage
 from validator.read import legacy
+from validator.read.limits import DEFAULT_LIMITS
 from validator.read.pdf import notes
 from validator.read.pdf.annotations import load_flattened
 from validator.read.pdf.layout import source_lines
@@ -32,9 +33,11 @@ MIN_TEXT_CHARS = 16  # fewer letters than this on a page over an image: a scan
 class PageReader:
     """Reads a document page by page, remembering what the pages have in common."""
 
-    def __init__(self, pdf: pdfium.PdfDocument, ocr: OcrMode) -> None:
+    def __init__(self, pdf: pdfium.PdfDocument, ocr: OcrMode,
+                 max_pixels: int = DEFAULT_LIMITS.max_pixels) -> None:
         self.pdf = pdf
         self.ocr = ocr
+        self.max_pixels = max_pixels  # a scanned page is read at most this large
         self.encoding: Encoding = "unicode"
         self.ocr_problem: str | None = None
         self.notes: list[ReadingNote] = []
@@ -136,7 +139,7 @@ class PageReader:
         self.ocr_problem = self.ocr_problem or ocr.tesseract_problem()
         if self.ocr_problem:
             return blank
-        return ocr.submit_pdf_page(page, number)
+        return ocr.submit_pdf_page(page, number, max_pixels=self.max_pixels)
 
 
 def _unchanged(seg: Segment) -> Segment:
