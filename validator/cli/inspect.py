@@ -45,7 +45,8 @@ def inspect_command(ctx: click.Context, paths: tuple[str, ...], output_format: s
     with signals.stoppable():
         found = discover_paths(paths, lang, exclude, output=output)
         factory = InspectFactory(read_options(ocr, max_size, None, limits))
-        batch = Batch(factory, 1, timeout, memory_mb=limits.memory_mb, failure=inspect_error)
+        batch = Batch(factory, 1, timeout, memory_mb=limits.memory_mb, failure=inspect_error,
+                      start="fork")
         with (
             output_stream(output, lang) as out,
             contextlib.closing(batch.run(found.inputs)) as entries,
