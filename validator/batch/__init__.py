@@ -21,6 +21,7 @@ from validator.batch.discover import Discovery, Input, MissingPathError, discove
 from validator.batch.executor import EXECUTORS, Executor, ExecutorKind, make_executor
 from validator.batch.pool import Batch, BatchError, BatchStats
 from validator.batch.signals import Interrupted
+from validator.batch.worker import end_of_startup
 
 __all__ = [
     "EXECUTORS",
@@ -41,6 +42,7 @@ __all__ = [
     "PipelineFactory",
     "Started",
     "discover",
+    "end_of_startup",
     "error_report",
     "make_executor",
 ]

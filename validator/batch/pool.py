@@ -14,8 +14,9 @@ file exactly one.
 
 A worker builds its checker once, from a picklable factory, before it says it is ready, so
 loading rule packs and language models is not counted against any file's time. With
-`start="fork"` the workers are forked from this process once it has loaded what they need
-(`worker.warm`), so they are ready at once; see validator.batch.worker.
+`start="fork"` the workers are forked from this process, with what it has loaded (a caller
+that has loaded the rules and the language pipeline first gets workers that are ready at
+once); see validator.batch.worker.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any
 from validator.batch import procs, signals
 from validator.batch.checker import CheckerFactory, Failure, Result, Started, error_report
 from validator.batch.discover import Input
-from validator.batch.worker import StartMethod, Worker, can_fork, warm
+from validator.batch.worker import StartMethod, Worker, can_fork
 from validator.model import ErrorCode
 from validator.read.limits import memory_detail
 
@@ -103,7 +104,6 @@ class Batch:
         self._scratch: str | None = None
         self.start = start
         self.ocr_threads = ocr_threads
-        self._warm = False
 
     def run(self, items: Sequence[Input | str]) -> Iterator[Result]:
         """The results of each input, in the order of `items`."""
@@ -148,12 +148,7 @@ class Batch:
     def _start(self) -> Worker:
         if self._scratch is None:
             self._scratch = tempfile.mkdtemp(prefix="validator-run-")
-        start: StartMethod = "spawn"
-        if self.start == "fork" and can_fork():
-            if not self._warm:
-                warm(self.factory)
-                self._warm = True
-            start = "fork"
+        start: StartMethod = "fork" if self.start == "fork" and can_fork() else "spawn"
         return Worker(start, self.factory, self.memory_mb, self._scratch, self.ocr_threads)
 
     def _release(self, workers: list[Worker]) -> None:

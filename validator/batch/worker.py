@@ -11,6 +11,7 @@ running a single thread (a lock held by another thread would stay locked in the 
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import multiprocessing
 import os
@@ -32,12 +33,18 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def warm(factory: CheckerFactory) -> None:
-    """Load in this process what every forked worker would load again: a factory may say
-    what that is with a `warm()` method (the pipeline's loads the rules and spaCy)."""
-    prepare = getattr(factory, "warm", None)
-    if callable(prepare):
-        prepare()
+def end_of_startup() -> None:
+    """Called by a command that runs long, once it has loaded what it needs.
+
+    The console script turns garbage collection off while it starts (validator.console):
+    start-up builds only objects that live as long as the process (modules, rule packs, the
+    language pipeline), and each full collection would walk all of them again. Here they are
+    frozen out of later collections, which also keeps forked workers from copying the pages
+    they live on (see gc.freeze), and collection is turned back on. When collection is on
+    already (a library caller, a test) nothing changes."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def worker_main(conn: Connection, factory: CheckerFactory, parent_pid: int,

@@ -20,11 +20,13 @@ from tqdm import tqdm
 
 from validator.batch import (
     EXECUTORS,
+    Batch,
     BatchError,
     Executor,
     ExecutorKind,
     Input,
     PipelineFactory,
+    end_of_startup,
     make_executor,
     signals,
 )
@@ -137,11 +139,14 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str
         )
         try:
             batch = make_executor(
-                "dask" if scheduler else executor, factory, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
-                memory_mb=limits.memory_mb, inputs=len(found.inputs), scheduler=scheduler,
-                max_bytes=options.limits.max_bytes)
+                "dask" if scheduler else executor, factory, jobs=jobs or os.cpu_count() or 1,
+                timeout=timeout, memory_mb=limits.memory_mb, inputs=len(found.inputs),
+                scheduler=scheduler, max_bytes=options.limits.max_bytes)
         except BatchError as exc:
             raise UserError(tr(lang, "worker_error", error=exc)) from exc
+        if isinstance(batch, Batch):
+            factory.warm()  # once here, for every worker forked from this process
+        end_of_startup()
         run = run_info(ruleset, lang, color=_wants_colour(output, output_format),
                        settings=settings_file(ctx))
         if not found.inputs:
