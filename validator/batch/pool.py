@@ -104,6 +104,7 @@ class Batch:
         self._scratch: str | None = None
         self.start = start
         self.ocr_threads = ocr_threads
+        self._next_look = 0.0  # when to look at the workers' memory next (time.monotonic)
 
     def run(self, items: Sequence[Input | str]) -> Iterator[Result]:
         """The results of each input, in the order of `items`."""
@@ -201,7 +202,7 @@ class Batch:
         now = time.monotonic()
         deadline = min((w.deadline for w in workers), default=math.inf)
         if self.memory_mb and any(w.task is not None for w in workers):
-            deadline = min(deadline, now + _MEMORY_POLL)
+            deadline = min(deadline, max(now, self._next_look))
         timeout = None if deadline == math.inf else max(0.0, deadline - now)
         waitables: list[Any] = [w.conn for w in workers] + [w.process.sentinel for w in workers]
         wakeup = signals.wakeup_fd()
@@ -215,7 +216,10 @@ class Batch:
             elif worker.task is not None and time.monotonic() >= worker.deadline:
                 self.stats.timed_out += 1
                 self._fail(slot, workers, run, "timeout", f"timeout: {self.timeout:g} s")
-        if self.memory_mb:
+        if self.memory_mb and time.monotonic() >= self._next_look:
+            # Looking lists every process of the machine (to find the workers' children):
+            # at most every _MEMORY_POLL seconds, not at every message.
+            self._next_look = time.monotonic() + _MEMORY_POLL
             self._watch_memory(workers, run)
 
     def _watch_memory(self, workers: list[Worker], run: _Run) -> None:
