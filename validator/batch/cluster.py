@@ -50,6 +50,8 @@ class _Pending:
 class ClusterBatch:
     """Checks inputs on a Dask cluster; the same interface and results as `Batch`."""
 
+    connect_timeout = "30s"  # for the scheduler to answer
+
     def __init__(self, factory: CheckerFactory, timeout: float | None,
                  memory_mb: int | None, failure: Failure = error_report, *,
                  scheduler: str | None = None, workers: int = 2,
@@ -102,7 +104,7 @@ class ClusterBatch:
                                              processes=True, dashboard_address=None)
                 self._client = Client(self._cluster)
             else:
-                self._client = Client(self.scheduler, timeout="30s")
+                self._client = Client(self.scheduler, timeout=self.connect_timeout)
             self._client.register_plugin(ReleasePools(), name=_PLUGIN)
         except (OSError, TimeoutError) as exc:
             self.close()
