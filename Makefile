@@ -34,8 +34,12 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
+# Every benchmark, one after the other; each prints ratios against a baseline of its own run
+# and skips what this machine lacks.
 bench: setup
-	$(VENV)/bin/python bench/bench_read.py
+	@for script in bench/bench_*.py; do \
+		echo "== $$script"; $(VENV)/bin/python $$script || exit 1; \
+	done
 
 samples: setup
 	$(VENV)/bin/python scripts/build_samples.py

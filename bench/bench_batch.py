@@ -1,19 +1,30 @@
-"""Throughput and peak memory of a batch run over a folder of copies of samples/.
+"""Batch throughput and memory on text PDFs, against bare pypdfium2 on the same files.
 
-    .venv/bin/python bench/bench_batch.py [--files 1000] [--jobs 1,2] [--format jsonl]
+    .venv/bin/python bench/bench_batch.py [--small 200] [--large 600] [--memory 10000]
+                                          [--skip-memory] [--checkout DIR]
 
-Each run is `validate FOLDER --jobs N --no-progress` in a fresh measuring process, so the peak
-resident set size (getrusage RUSAGE_CHILDREN, the largest single process: the parent or one
-worker) belongs to that run alone. The result cache is off.
+Inputs are copies of the text PDFs at the top of samples/ (Word and LibreOffice exports),
+cycled, in a temporary folder. Every `validate` run is a fresh process writing JSON lines.
+
+1. Steady-state cost per file: `validate --jobs 1` over `--small` and over `--large` files;
+   the difference of the two wall times over the difference of the counts leaves start-up
+   out. Baseline: bare pypdfium2 text extraction of the same files (open, every page's text),
+   per file, best of rounds, measured here. Target (issue 15): ratio <= 5.
+2. `--jobs 2` against `--jobs 1` over `--large` files: the speed-up, whole runs and steady
+   state (the same difference); the load average beside it, since the machine may be shared.
+   Target: >= 1.8 on two cores.
+3. Memory over `--memory` files (`--jobs 2`): the parent's resident memory, sampled at every
+   entry it writes; its peak up to the 1,000th entry against its peak up to the last. Target:
+   growth < 10%.
+
+`--checkout DIR` runs another checkout's code (`validator` from DIR), for before/after.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -21,68 +32,120 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+import pypdfium2 as pdfium
+
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-VALIDATE = [sys.executable, "-c", "from validator.cli import main; main()"]
-PER_FOLDER = 100
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_read import text_pdfs  # noqa: E402
+
+PER_FOLDER = 500
+MEMORY_MARK = 1000
+TARGETS = {"per_file": 5.0, "speed_up": 1.8, "memory": 0.10}
 
 
-def sample_files(folder: Path) -> list[Path]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".json")
-    if not files:
-        raise SystemExit(f"no sample files in {folder}")
-    return files
+def _validate(checkout: str | None) -> list[str]:
+    prefix = f"import sys; sys.path.insert(0, {checkout!r}); " if checkout else ""
+    return [sys.executable, "-c", f"{prefix}from validator.console import main; main()"]
 
 
-def make_folder(target: Path, count: int, samples: list[Path]) -> None:
-    for index, sample in zip(range(count), itertools.cycle(samples), strict=False):
+def make_folder(target: Path, count: int, sources: list[Path]) -> Path:
+    target.mkdir(parents=True)
+    for index, source in zip(range(count), itertools.cycle(sources), strict=False):
         sub = target / f"part-{index // PER_FOLDER:03}"
         sub.mkdir(exist_ok=True)
-        shutil.copyfile(sample, sub / f"{index:05}-{sample.name}")
+        shutil.copyfile(source, sub / f"{index:05}-{source.name}")
+    return target
 
 
-def measure(folder: Path, jobs: int, output_format: str) -> dict[str, float]:
-    """Run once in this process's child; called in a fresh process per run."""
-    command = [*VALIDATE, str(folder), "--jobs", str(jobs), "--no-progress",
-               "--format", output_format, "--output", os.devnull, "--timeout", "300"]
+def bare_seconds(sources: list[Path], rounds: int = 5) -> float:
+    """CPU seconds per file of bare pypdfium2 text extraction, best of `rounds`."""
+    data = [path.read_bytes() for path in sources]
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.process_time()
+        for blob in data:
+            pdf = pdfium.PdfDocument(blob)
+            for page in pdf:
+                page.get_textpage().get_text_range()
+            pdf.close()
+        best = min(best, (time.process_time() - started) / len(data))
+    return best
+
+
+def run_seconds(command: list[str], folder: Path, jobs: int) -> float:
     started = time.perf_counter()
-    status = subprocess.run(command, check=False).returncode
-    seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"seconds": seconds, "peak_mib": peak_kib / 1024, "status": status}
+    subprocess.run([*command, str(folder), "--jobs", str(jobs), "--no-progress", "-f", "jsonl",
+                    "-o", os.devnull, "--timeout", "300"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started
 
 
-def run_measured(folder: Path, jobs: int, output_format: str) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--measure", str(folder), "--jobs", str(jobs),
-         "--format", output_format],
-        check=True, capture_output=True, text=True,
-    ).stdout
-    return json.loads(out.splitlines()[-1])
+def parent_memory(command: list[str], folder: Path, jobs: int) -> tuple[int, int, int, float]:
+    """The parent's peak RSS up to the MEMORY_MARK-th entry and up to the last, the entries
+    seen, and the run's seconds."""
+    started = time.perf_counter()
+    process = subprocess.Popen([*command, str(folder), "--jobs", str(jobs), "--no-progress",
+                                "-f", "jsonl", "--timeout", "300"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    watched = psutil.Process(process.pid)
+    early = peak = entries = 0
+    assert process.stdout is not None
+    for _line in process.stdout:
+        entries += 1
+        try:
+            peak = max(peak, watched.memory_info().rss)
+        except psutil.Error:
+            break
+        if entries == MEMORY_MARK:
+            early = peak
+    process.wait()
+    return early, peak, entries, time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=1000)
-    parser.add_argument("--jobs", default="1,2", help="comma-separated job counts")
-    parser.add_argument("--format", default="jsonl")
-    parser.add_argument("--samples", type=Path, default=SAMPLES)
-    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--small", type=int, default=200)
+    parser.add_argument("--large", type=int, default=600)
+    parser.add_argument("--memory", type=int, default=10_000)
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--checkout", help="run the code of another checkout (a folder)")
     args = parser.parse_args()
-    if args.measure:
-        print(json.dumps(measure(args.measure, int(args.jobs), args.format)))
+    sources = text_pdfs([ROOT / "samples"], recursive=False)
+    if not sources:
+        print("skipped: no text PDFs in samples/")
         return
-    with tempfile.TemporaryDirectory(prefix="validator-bench-") as temporary:
-        folder = Path(temporary) / "docs"
-        folder.mkdir()
-        make_folder(folder, args.files, sample_files(args.samples))
-        print(f"{args.files} files (copies of {args.samples}), format {args.format}")
-        print(f"{'jobs':>4} {'seconds':>9} {'files/s':>9} {'peak RSS MiB':>13} {'exit':>5}")
-        for jobs in (int(j) for j in args.jobs.split(",")):
-            row = run_measured(folder, jobs, args.format)
-            rate = args.files / row["seconds"]
-            print(f"{jobs:>4} {row['seconds']:>9.1f} {rate:>9.1f} {row['peak_mib']:>13.1f}"
-                  f" {int(row['status']):>5}")
+    command = _validate(args.checkout)
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as temporary:
+        base = Path(temporary)
+        small = make_folder(base / "small", args.small, sources)
+        large = make_folder(base / "large", args.large, sources)
+        run_seconds(command, small, 1)  # warm: bytecode, rule set cache, disk cache
+        bare = bare_seconds(sources)
+        one_small, one_large = run_seconds(command, small, 1), run_seconds(command, large, 1)
+        two_small, two_large = run_seconds(command, small, 2), run_seconds(command, large, 2)
+        load = os.getloadavg()[0]
+        step = args.large - args.small
+        per_one, per_two = (one_large - one_small) / step, (two_large - two_small) / step
+        print(f"{len(sources)} text PDFs of samples/, {os.cpu_count()} CPUs, load average "
+              f"{load:.2f}")
+        print(f"  bare pypdfium2 text               {bare * 1000:7.2f} ms/file (CPU)")
+        print(f"  validate --jobs 1, steady state   {per_one * 1000:7.2f} ms/file  ratio "
+              f"{per_one / bare:.2f} (target <= {TARGETS['per_file']})")
+        print(f"  validate --jobs 2, steady state   {per_two * 1000:7.2f} ms/file  ratio "
+              f"{per_two / bare:.2f}")
+        print(f"  --jobs 2 speed-up over --jobs 1: {one_large / two_large:.2f} on "
+              f"{args.large} files ({one_large:.1f} s -> {two_large:.1f} s), "
+              f"{per_one / per_two:.2f} steady state (target >= {TARGETS['speed_up']})")
+        if args.skip_memory:
+            return
+        folder = make_folder(base / "memory", args.memory, sources)
+        early, peak, entries, seconds = parent_memory(command, folder, 2)
+        growth = peak / early - 1 if early else float("nan")
+        print(f"  parent RSS over {entries} files (--jobs 2, {seconds:.0f} s): "
+              f"{early / 2**20:.1f} MiB at the {MEMORY_MARK}th, {peak / 2**20:.1f} MiB at "
+              f"the last, growth {growth:+.1%} (target < {TARGETS['memory']:.0%})")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,9 @@ class FakeFactory:
     cache_dir: str | None = None
     counter: str | None = None
 
+    def warm(self) -> None:
+        """Nothing to load before workers are forked."""
+
     def __call__(self) -> Checker:
         def check(data: bytes, name: str) -> DocumentReport:
             return fake_check(data, name, self.counter)

@@ -97,11 +97,11 @@ def _threads_here(queue: multiprocessing.Queue) -> None:
 
 def test_page_threads_one_per_cpu_alone_one_in_a_batch_worker() -> None:
     assert pages.ocr_threads() == (os.cpu_count() or 1)
-    pages.configure(3)
+    ocr.configure(3)
     try:
         assert pages.ocr_threads() == 3
     finally:
-        pages.configure(None)
+        ocr.configure(None)
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
     worker = context.Process(target=_threads_here, args=(queue,))

@@ -196,8 +196,17 @@ class PipelineFactory:
     ignore: tuple[str, ...] = ()
     cache_dir: str | None = None
 
+    def _check(self) -> PipelineCheck:
+        return PipelineCheck(self.options, self.lang, self.rule_paths, self.select, self.ignore)
+
+    def warm(self) -> None:
+        """Load the rules and the language pipeline here, for workers forked from here. The
+        result cache is opened by each worker: a database connection must not be forked."""
+        self._check().rules()
+        _warm_pipeline()
+
     def __call__(self) -> InputChecker:
-        check = PipelineCheck(self.options, self.lang, self.rule_paths, self.select, self.ignore)
+        check = self._check()
         rules = check.rules()  # loaded before the worker says it is ready
         cache = None
         if self.cache_dir is not None:
@@ -224,8 +233,18 @@ class InspectFactory:
 
     options: Options
 
+    def warm(self) -> None:
+        _warm_pipeline()
+
     def __call__(self) -> InputChecker:
         return InputChecker(InspectCheck(self.options), inspect_error, self.options.limits)
+
+
+def _warm_pipeline() -> None:
+    import validator.pipeline  # noqa: F401  (its imports, once, for every forked worker)
+    from validator.structure.nlp import get_nlp
+
+    get_nlp()
 
 
 def inspect_error(name: str, code: ErrorCode, detail: str = "",

@@ -1,6 +1,6 @@
 """Checking inputs in worker processes, with every input accounted for.
 
-`Batch.run` hands inputs to N spawned workers lazily (at most `window` inputs ahead of the
+`Batch.run` hands inputs to N worker processes lazily (at most `window` inputs ahead of the
 next to yield, so the parent's memory stays flat however many there are) and yields the
 results in input order; the results of an archive's members stream out as they come.
 
@@ -13,35 +13,28 @@ dangling link) never reach a worker. Every input thus yields at least one entry,
 file exactly one.
 
 A worker builds its checker once, from a picklable factory, before it says it is ready, so
-loading rule packs and language models is not counted against any file's time.
+loading rule packs and language models is not counted against any file's time. With
+`start="fork"` the workers are forked from this process, with what it has loaded (a caller
+that has loaded the rules and the language pipeline first gets workers that are ready at
+once); see validator.batch.worker.
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
-import multiprocessing
-import os
 import shutil
 import tempfile
-import threading
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import Any
 
 from validator.batch import procs, signals
-from validator.batch.checker import (
-    CheckerFactory,
-    Failure,
-    Result,
-    Started,
-    error_report,
-    internal_error_detail,
-)
+from validator.batch.checker import CheckerFactory, Failure, Result, Started, error_report
 from validator.batch.discover import Input
+from validator.batch.worker import StartMethod, Worker, can_fork
 from validator.model import ErrorCode
 from validator.read.limits import memory_detail
 
@@ -75,87 +68,6 @@ class _Task:
     start: int = 0  # archive members already reported (a resumed archive)
 
 
-def _worker_main(conn: Connection, factory: CheckerFactory, parent_pid: int,
-                 use_pdeathsig: bool, memory_mb: int | None, scratch: str | None) -> None:
-    parent = multiprocessing.parent_process()
-    procs.guard_worker(parent.sentinel if parent else None, parent_pid, use_pdeathsig,
-                       memory_mb)
-    if scratch is not None:
-        tempfile.tempdir = scratch  # archives and converters write only under the run's folder
-    try:
-        check = factory()
-    except Exception as exc:
-        conn.send(("fatal", str(exc) or type(exc).__name__))
-        return
-    conn.send(("ready", None))
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        index, item, start = task
-        try:
-            for step in check(item, start):
-                conn.send(("begin" if isinstance(step, Started) else "part", (index, step)))
-        except MemoryError:
-            conn.send(("failed", (index, "too_large", memory_detail(memory_mb or 0))))
-            return  # a fresh worker is cleaner than one that ran out of memory
-        except Exception as exc:  # a bug outside any one document: this input's entry
-            conn.send(("failed", (index, "corrupt", internal_error_detail(exc))))
-            return
-        conn.send(("done", index))
-
-
-class _Worker:
-    def __init__(self, context: Any, factory: CheckerFactory, memory_mb: int | None,
-                 scratch: str | None) -> None:
-        self.conn, child_end = context.Pipe()
-        use_pdeathsig = threading.current_thread() is threading.main_thread()
-        self.process = context.Process(
-            target=_worker_main,
-            args=(child_end, factory, os.getpid(), use_pdeathsig, memory_mb, scratch),
-            daemon=True,
-        )
-        self.process.start()
-        child_end.close()
-        self.ready = False
-        self.task: _Task | None = None
-        self.current: Started | None = None  # the document in hand
-        self.parts = 0  # results sent for the task in hand
-        self.deadline = math.inf
-        self.resident = 0  # bytes, at the last look
-
-    def assign(self, task: _Task, timeout: float | None) -> None:
-        self.conn.send((task.index, task.item, task.start))
-        self.task, self.current, self.parts = task, None, 0
-        self.restart_clock(timeout)
-
-    def restart_clock(self, timeout: float | None) -> None:
-        self.deadline = time.monotonic() + timeout if timeout else math.inf
-
-    def idle(self) -> None:
-        self.task, self.current, self.parts, self.deadline = None, None, 0, math.inf
-
-    def receive(self) -> tuple[str, Any] | None:
-        """The next message, or None when the process has gone."""
-        try:
-            return self.conn.recv() if self.conn.poll() else None
-        except (EOFError, OSError):
-            return None
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.conn.send(None)
-
-    def kill(self) -> None:
-        if self.process.is_alive() and self.process.pid is not None:
-            procs.kill_tree(self.process.pid)
-        self.process.join()
-        self.conn.close()
-
-
 @dataclass
 class _Run:
     """The state of one `run`: results waiting for their turn, inputs finished."""
@@ -173,10 +85,13 @@ class Batch:
 
     def __init__(self, factory: CheckerFactory, jobs: int, timeout: float | None,
                  keep_workers: bool = False, memory_mb: int | None = None,
-                 failure: Failure = error_report) -> None:
+                 failure: Failure = error_report, start: StartMethod = "spawn",
+                 ocr_threads: int | None = None) -> None:
         """`keep_workers` keeps the pool alive between runs (a server) until `close()`;
         `memory_mb` bounds each worker with its helpers; `failure` makes the entry of a
-        document that could not be checked."""
+        document that could not be checked; `start="fork"` forks the workers when that is
+        sound (else spawns them); `ocr_threads` is how many pages of one scan a worker reads
+        at a time (one by default: the workers already share the CPUs)."""
         self.factory = factory
         self.jobs = max(1, jobs)
         self.timeout = timeout or None
@@ -185,14 +100,16 @@ class Batch:
         self.window = self.jobs * _WINDOW_PER_JOB
         self.stats = BatchStats()
         self.keep_workers = keep_workers
-        self._idle: list[_Worker] = []
+        self._idle: list[Worker] = []
         self._scratch: str | None = None
-        self._context = multiprocessing.get_context("spawn")
+        self.start = start
+        self.ocr_threads = ocr_threads
+        self._next_look = 0.0  # when to look at the workers' memory next (time.monotonic)
 
     def run(self, items: Sequence[Input | str]) -> Iterator[Result]:
         """The results of each input, in the order of `items`."""
         run = _Run([item if isinstance(item, Input) else Input(item) for item in items])
-        workers: list[_Worker] = []
+        workers: list[Worker] = []
         try:
             while run.next_out < len(run.items):
                 if not workers and self._needs_workers(run):
@@ -223,18 +140,19 @@ class Batch:
     def _needs_workers(self, run: _Run) -> bool:
         return any(item.problem is None for item in run.items[run.next_out:])
 
-    def _workers(self, count: int) -> list[_Worker]:
+    def _workers(self, count: int) -> list[Worker]:
         kept = [w for w in self._idle if w.process.is_alive()]
         self._shutdown([w for w in self._idle if not w.process.is_alive()])
         self._idle = kept[count:]
         return kept[:count] + [self._start() for _ in range(count - len(kept[:count]))]
 
-    def _start(self) -> _Worker:
+    def _start(self) -> Worker:
         if self._scratch is None:
             self._scratch = tempfile.mkdtemp(prefix="validator-run-")
-        return _Worker(self._context, self.factory, self.memory_mb, self._scratch)
+        start: StartMethod = "fork" if self.start == "fork" and can_fork() else "spawn"
+        return Worker(start, self.factory, self.memory_mb, self._scratch, self.ocr_threads)
 
-    def _release(self, workers: list[_Worker]) -> None:
+    def _release(self, workers: list[Worker]) -> None:
         if not self.keep_workers:
             self._shutdown(workers)
             self._remove_scratch()
@@ -245,7 +163,7 @@ class Batch:
         self._idle.extend(w for w in workers if w not in busy)
 
     @staticmethod
-    def _shutdown(workers: list[_Worker]) -> None:
+    def _shutdown(workers: list[Worker]) -> None:
         for worker in workers:
             if worker.task is None:
                 worker.stop()
@@ -262,7 +180,7 @@ class Batch:
 
     # ---------------------------------------------------------------- the schedule
 
-    def _dispatch(self, workers: list[_Worker], run: _Run) -> None:
+    def _dispatch(self, workers: list[Worker], run: _Run) -> None:
         """Give idle workers work: resumed archives first, then the next inputs, at most
         `window` ahead of the next to yield."""
         limit = min(len(run.items), run.next_out + self.window)
@@ -279,12 +197,12 @@ class Batch:
                 run.results.setdefault(run.next_task, deque())
                 run.next_task += 1
 
-    def _collect(self, workers: list[_Worker], run: _Run) -> None:
+    def _collect(self, workers: list[Worker], run: _Run) -> None:
         """Wait for a message, a dead worker, a deadline, a memory check or a stop."""
         now = time.monotonic()
         deadline = min((w.deadline for w in workers), default=math.inf)
         if self.memory_mb and any(w.task is not None for w in workers):
-            deadline = min(deadline, now + _MEMORY_POLL)
+            deadline = min(deadline, max(now, self._next_look))
         timeout = None if deadline == math.inf else max(0.0, deadline - now)
         waitables: list[Any] = [w.conn for w in workers] + [w.process.sentinel for w in workers]
         wakeup = signals.wakeup_fd()
@@ -298,10 +216,13 @@ class Batch:
             elif worker.task is not None and time.monotonic() >= worker.deadline:
                 self.stats.timed_out += 1
                 self._fail(slot, workers, run, "timeout", f"timeout: {self.timeout:g} s")
-        if self.memory_mb:
+        if self.memory_mb and time.monotonic() >= self._next_look:
+            # Looking lists every process of the machine (to find the workers' children):
+            # at most every _MEMORY_POLL seconds, not at every message.
+            self._next_look = time.monotonic() + _MEMORY_POLL
             self._watch_memory(workers, run)
 
-    def _watch_memory(self, workers: list[_Worker], run: _Run) -> None:
+    def _watch_memory(self, workers: list[Worker], run: _Run) -> None:
         assert self.memory_mb is not None
         limit = self.memory_mb * 1024 * 1024
         for slot, worker in enumerate(workers):
@@ -312,7 +233,7 @@ class Batch:
                 self.stats.out_of_memory += 1
                 self._fail(slot, workers, run, "too_large", memory_detail(self.memory_mb))
 
-    def _handle(self, slot: int, workers: list[_Worker], run: _Run) -> None:
+    def _handle(self, slot: int, workers: list[Worker], run: _Run) -> None:
         worker = workers[slot]
         while (message := worker.receive()) is not None:
             kind, payload = message
@@ -334,7 +255,7 @@ class Batch:
         if not worker.process.is_alive():
             self._gone(slot, workers, run)
 
-    def _part(self, worker: _Worker, run: _Run, index: int, outcome: tuple[Result, bool]) -> None:
+    def _part(self, worker: Worker, run: _Run, index: int, outcome: tuple[Result, bool]) -> None:
         result, cached = outcome
         run.results[index].append(result)
         worker.parts += 1
@@ -343,7 +264,7 @@ class Batch:
         else:
             self.stats.checked += 1
 
-    def _gone(self, slot: int, workers: list[_Worker], run: _Run) -> None:
+    def _gone(self, slot: int, workers: list[Worker], run: _Run) -> None:
         """A worker process ended on its own."""
         worker = workers[slot]
         if not worker.ready:
@@ -359,7 +280,7 @@ class Batch:
         else:
             self._fail(slot, workers, run, "corrupt", _stopped(worker.process.exitcode))
 
-    def _fail(self, slot: int, workers: list[_Worker], run: _Run, code: ErrorCode,
+    def _fail(self, slot: int, workers: list[Worker], run: _Run, code: ErrorCode,
               detail: str) -> None:
         """Give the document in hand its error entry, kill the worker and its helpers, start a
         fresh one, and resume the rest of an archive."""

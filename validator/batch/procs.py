@@ -73,6 +73,10 @@ def guard_worker(parent_sentinel: int | None, parent_pid: int, use_pdeathsig: bo
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when a run stops
     signal.signal(signal.SIGTERM, _on_terminate)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # A forked worker inherits the run's handlers (validator.batch.signals): its own signals
+    # must not wake or stop the parent.
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.set_wakeup_fd(-1)
     _quiet_stdout()
     if use_pdeathsig:
         _set_parent_death_signal(signal.SIGTERM)
@@ -97,8 +101,12 @@ def _watch_parent(sentinel: int) -> None:
 def _quiet_stdout() -> None:
     """Results go through the pipe; a stray print from a library must not land in the
     report on stdout, nor die on a closed pipe (`validate ... | head`)."""
+    try:
+        fileno = sys.stdout.fileno() if sys.stdout else 1
+    except (AttributeError, OSError, ValueError):  # forked from a test's captured stdout
+        fileno = 1
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno() if sys.stdout else 1)
+    os.dup2(devnull, fileno)
     os.close(devnull)
 
 

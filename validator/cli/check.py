@@ -18,7 +18,18 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from validator.batch import Batch, BatchError, Input, PipelineFactory, signals
+from validator.batch import (
+    EXECUTORS,
+    Batch,
+    BatchError,
+    Executor,
+    ExecutorKind,
+    Input,
+    PipelineFactory,
+    end_of_startup,
+    make_executor,
+    signals,
+)
 from validator.cache import default_cache_dir
 from validator.cli.app import cli, run_settings, settings_file
 from validator.cli.common import (
@@ -89,6 +100,9 @@ def _wants_colour(output: str | None, output_format: str) -> bool:
               help=help_text("max_size"))
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
               help=help_text("timeout"))
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help=help_text("executor"))
+@click.option("--scheduler", metavar="ADDRESS", help=help_text("scheduler"))
 @click.option("--cache/--no-cache", default=False, show_default=True, help=help_text("cache"))
 @click.option("--cache-dir", type=click.Path(file_okay=False), help=help_text("cache_dir"))
 @click.option("--no-progress", is_flag=True, help=help_text("no_progress"))
@@ -100,7 +114,8 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str
                   output: str | None, jobs: int, rules: tuple[str, ...],
                   select: tuple[str, ...], ignore: tuple[str, ...], lang: Lang | None,
                   exclude: tuple[str, ...], dossiers: bool, level: str | None, ocr: str,
-                  fail_on: FailOn, max_size: float | None, timeout: float, cache: bool,
+                  fail_on: FailOn, max_size: float | None, timeout: float,
+                  executor: ExecutorKind, scheduler: str | None, cache: bool,
                   cache_dir: str | None, no_progress: bool, quiet: bool,
                   statistics: bool) -> None:
     lang = lang or "vi"
@@ -113,15 +128,25 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str
         found = discover_paths(paths, lang, exclude, dossiers, output)
         selected, ignored = split_ids(select), split_ids(ignore)
         ruleset = load_ruleset(rules, selected, ignored, lang)
+        options = read_options(ocr, max_size, level, limits)
         factory = PipelineFactory(
-            options=read_options(ocr, max_size, level, limits),
+            options=options,
             lang=lang,
             rule_paths=tuple(rules),
             select=selected,
             ignore=ignored,
             cache_dir=_cache_folder(cache_dir) if cache else None,
         )
-        batch = Batch(factory, jobs or os.cpu_count() or 1, timeout, memory_mb=limits.memory_mb)
+        try:
+            batch = make_executor(
+                "dask" if scheduler else executor, factory, jobs=jobs or os.cpu_count() or 1,
+                timeout=timeout, memory_mb=limits.memory_mb, inputs=len(found.inputs),
+                scheduler=scheduler, max_bytes=options.limits.max_bytes)
+        except BatchError as exc:
+            raise UserError(tr(lang, "worker_error", error=exc)) from exc
+        if isinstance(batch, Batch):
+            factory.warm()  # once here, for every worker forked from this process
+        end_of_startup()
         run = run_info(ruleset, lang, color=_wants_colour(output, output_format),
                        settings=settings_file(ctx))
         if not found.inputs:
@@ -136,6 +161,12 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], output_format: str
     ctx.exit(tally.exit_status(fail_on))
 
 
+class _Progress(tqdm):  # type: ignore[type-arg]
+    """No monitor thread: worker processes are forked from a process with one thread only."""
+
+    monitor_interval = 0
+
+
 @dataclass(frozen=True)
 class _Output:
     path: str | None
@@ -143,7 +174,7 @@ class _Output:
     format: str
 
 
-def _run(batch: Batch, inputs: list[Input], output: _Output, run: RunInfo, ruleset: Any,
+def _run(batch: Executor, inputs: list[Input], output: _Output, run: RunInfo, ruleset: Any,
          quiet: bool, statistics: bool, show_progress: bool) -> Tally:
     """Check `inputs` and write the report as the entries come; the totals."""
     lang = run.lang
@@ -151,7 +182,7 @@ def _run(batch: Batch, inputs: list[Input], output: _Output, run: RunInfo, rules
     with (
         output_stream(output.path, lang, binary=output.formatter.binary) as out,
         contextlib.closing(batch.run(inputs)) as reports,  # stops the workers on any exit
-        tqdm(total=len(inputs), file=sys.stderr, leave=False, unit="", dynamic_ncols=True,
+        _Progress(total=len(inputs), file=sys.stderr, leave=False, unit="", dynamic_ncols=True,
              disable=not (show_progress and sys.stderr.isatty()),
              desc=tr(lang, "progress")) as progress,
         signals.deferred(),  # a stop is taken between two reports, never inside one

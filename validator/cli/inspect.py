@@ -10,7 +10,7 @@ import contextlib
 
 import click
 
-from validator.batch import Batch, BatchError, InspectFactory, signals
+from validator.batch import Batch, BatchError, InspectFactory, end_of_startup, signals
 from validator.batch.checker import inspect_error
 from validator.cli.app import cli, run_settings
 from validator.cli.common import config_option, discover_paths, output_stream, read_options
@@ -45,7 +45,10 @@ def inspect_command(ctx: click.Context, paths: tuple[str, ...], output_format: s
     with signals.stoppable():
         found = discover_paths(paths, lang, exclude, output=output)
         factory = InspectFactory(read_options(ocr, max_size, None, limits))
-        batch = Batch(factory, 1, timeout, memory_mb=limits.memory_mb, failure=inspect_error)
+        batch = Batch(factory, 1, timeout, memory_mb=limits.memory_mb, failure=inspect_error,
+                      start="fork")
+        factory.warm()
+        end_of_startup()
         with (
             output_stream(output, lang) as out,
             contextlib.closing(batch.run(found.inputs)) as entries,

@@ -61,6 +61,11 @@ HELP: dict[str, str] = {
     "fail_on": N_("Exit 1 on: error (non-compliant), warning (also failed warnings), never."),
     "max_size": N_("Largest file to read (MB)."),
     "timeout": N_("Time limit per file (seconds, 0 = none)."),
+    "executor": N_("Where to check: local (worker processes on this computer) or dask (a Dask "
+                   "cluster; without --scheduler, one started on this computer with --jobs "
+                   "workers)."),
+    "scheduler": N_("Address of the Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies "
+                    "--executor dask)."),
     "cache": N_("Reuse results of unchanged files."),
     "cache_dir": N_("Cache folder."),
     "no_progress": N_("Hide the progress bar."),
@@ -86,7 +91,7 @@ HELP: dict[str, str] = {
 METAVARS: tuple[str, ...] = (
     N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("PATHS..."), N_("RULE_ID"), N_("FILE"),
     N_("DIRECTORY"), N_("PATH"), N_("INTEGER"), N_("NUMBER"), N_("TEXT"), N_("IDS"), N_("MB"),
-    N_("GLOB"),
+    N_("GLOB"), N_("ADDRESS"),
 )
 
 # Words click translates from values it builds at run time, which extraction cannot see.

@@ -8,7 +8,6 @@ The reviewing office comes from the `[reply]` table of the settings file.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import click
@@ -18,7 +17,6 @@ from validator.cli.check import FORMATTER_KEY, check_command
 from validator.cli.common import reply_office
 from validator.cli.messages import help_text
 from validator.config import ReplySettings
-from validator.report.reply import LetterWriter
 
 # check's options that make no sense for letters
 _NOT_FOR_LETTERS = frozenset({"output_format", "output", "quiet", "statistics"})
@@ -36,10 +34,12 @@ class _LetterFactory:
     binary = False
 
     def __init__(self, folder: str, office: ReplySettings) -> None:
-        self.make = functools.partial(LetterWriter, folder=folder, office=office)
+        self.folder, self.office = folder, office
 
-    def __call__(self, out: Any, run: Any) -> LetterWriter:
-        return self.make(out, run)
+    def __call__(self, out: Any, run: Any) -> Any:
+        from validator.report.reply import LetterWriter  # python-docx: only for letters
+
+        return LetterWriter(out, run, folder=self.folder, office=self.office)
 
 
 reply_command = cli.command(

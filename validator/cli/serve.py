@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from validator.batch import end_of_startup
 from validator.cli.app import cli, run_settings
 from validator.cli.common import (
     MIB,
@@ -102,5 +103,6 @@ def serve_command(ctx: click.Context, host: str, port: int, data_dir: str | None
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     say(tr(lang, "serve_listening", url=_url(sock), data_dir=settings.data_dir))
     config = uvicorn.Config(create_app(settings, catalogue=catalogue), log_level="warning")
+    end_of_startup()
     with sock:
         uvicorn.Server(config).run(sockets=[sock])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -84,15 +85,75 @@ def subtract(ranges: Sequence[Range], holes: Sequence[Range]) -> list[Range]:
     return result
 
 
-def clip(unit: Unit, ranges: Sequence[Range]) -> Unit:
-    parts = [
-        (max(s, rs), min(e, re_)) for s, e in unit for rs, re_ in ranges if min(e, re_) > max(s, rs)
-    ]
-    return tuple(merge(parts))
+# Documents run to hundreds of thousands of characters, with as many lines, sentences, hits
+# and scope pieces: every "which of these ranges ..." question below is answered by binary
+# search over sorted bounds, never by comparing every range with every other.
 
 
-def contains(unit: Unit, span: Range) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in unit)
+class Cover:
+    """Whether a span (or a point) lies inside one of some ranges, which may overlap."""
+
+    def __init__(self, ranges: Sequence[Range]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        # the furthest end among the ranges that start at or before each one
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def _furthest(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self._reach[index] if index >= 0 else None
+
+    def __contains__(self, span: Range) -> bool:
+        """Inside one range: start <= span start and span end <= end."""
+        reach = self._furthest(span[0])
+        return reach is not None and span[1] <= reach
+
+    def holds(self, offset: int) -> bool:
+        """In one range: start <= offset < end."""
+        reach = self._furthest(offset)
+        return reach is not None and offset < reach
+
+
+class Clipper:
+    """Units clipped to some ranges: the parts of each unit inside them, merged."""
+
+    def __init__(self, ranges: Sequence[Range]) -> None:
+        # Clipping to the ranges or to their union is the same, and the union's pieces are
+        # sorted and apart, so the pieces a unit meets are found by bisection.
+        self._pieces = merge(ranges)
+        self._starts = [start for start, _ in self._pieces]
+
+    def clip(self, unit: Unit) -> Unit:
+        parts: list[Range] = []
+        for start, end in unit:
+            index = max(bisect.bisect_right(self._starts, start) - 1, 0)
+            while index < len(self._pieces) and self._pieces[index][0] < end:
+                low = max(start, self._pieces[index][0])
+                high = min(end, self._pieces[index][1])
+                if high > low:
+                    parts.append((low, high))
+                index += 1
+        return tuple(merge(parts))
+
+
+class HitIndex:
+    """Hits by position, to list those inside a unit in their original order."""
+
+    def __init__(self, hits: Sequence[Range]) -> None:
+        self._hits = hits
+        self._order = sorted(range(len(hits)), key=lambda i: hits[i][0])
+        self._starts = [hits[i][0] for i in self._order]
+
+    def within(self, unit: Unit) -> list[Range]:
+        """The hits inside one piece of `unit`, in the order they were given."""
+        inside: set[int] = set()
+        for start, end in unit:
+            first = bisect.bisect_left(self._starts, start)
+            for position in range(first, bisect.bisect_right(self._starts, end)):
+                index = self._order[position]
+                if self._hits[index][1] <= end:
+                    inside.add(index)
+        return [self._hits[index] for index in sorted(inside)]
 
 
 class DocContext:
@@ -121,7 +182,8 @@ class DocContext:
         found = self._hits[key]
         if ranges is None:
             return found
-        return [hit for hit in found if any(s <= hit[0] and hit[1] <= e for s, e in ranges)]
+        cover = Cover(ranges)
+        return [hit for hit in found if hit in cover]
 
     # ------------------------------------------------------------------ lines
 
@@ -153,13 +215,19 @@ class DocContext:
                 return (found, min(len(self.text.text), found + len(text.strip())))
         return anchor
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.doc.sentences]
+
     def sentence_at(self, span: Range, limit: int = 400) -> Range:
         """The sentence around a hit, or its logical line, so a quote reads as a whole."""
-        for start, end in self.doc.sentences:
-            if start <= span[0] < end:
-                if end - start <= limit and span[1] <= end:
-                    return (start, end)
-                break
+        # Sentences are in text order and apart: only the last one starting at or before the
+        # hit can hold it.
+        index = bisect.bisect_right(self._sentence_starts, span[0]) - 1
+        if index >= 0:
+            start, end = self.doc.sentences[index]
+            if span[0] < end and end - start <= limit and span[1] <= end:
+                return (start, end)
         line = self.text.line_at(span[0])
         if line.end - line.start <= limit and span[1] <= line.end:
             return (line.start, line.end)
@@ -251,26 +319,32 @@ class DocContext:
             raw = [((n.start, n.end),) for n in self._all_nodes() if n.kind == "article"]
         else:
             raw = self._provisions()
-        units = [clip(unit, ranges) for unit in raw]
+        clipper = Clipper(ranges)
+        units = [clipper.clip(unit) for unit in raw]
         return [u for u in units if u] or [tuple(ranges)]
 
     def _segments(self) -> list[Range]:
         """Lines cut at semicolons and after article headings: "Trưởng ban ...; Phó Trưởng
         ban ...; các thành viên ..." gives each role its own piece."""
-        cuts = {self.heading_range(n)[1] for n in self._all_nodes() if n.kind == "article"}
+        cuts = sorted({self.heading_range(n)[1] for n in self._all_nodes()
+                       if n.kind == "article"})
         pieces = []
         for line in self.text.lines:
             start = line.start
-            for index, char in enumerate(line.text):
-                offset = line.start + index
-                if char == ";" or (offset in cuts and offset > start):
-                    end = offset + 1 if char == ";" else offset
+            for offset in _segment_marks(line.start, line.text, cuts):
+                is_semicolon = line.text[offset - line.start] == ";"
+                if is_semicolon or offset > start:
+                    end = offset + 1 if is_semicolon else offset
                     pieces.append((start, end))
                     start = end
             pieces.append((start, line.end))
         return [p for p in pieces if p[1] > p[0]]
 
     def _all_nodes(self) -> list[ArticleNode]:
+        return self._nodes
+
+    @cached_property
+    def _nodes(self) -> list[ArticleNode]:
         nodes = list(iter_nodes(self.doc.articles))
         if self.doc.attachment is not None:
             nodes += iter_nodes(self.doc.attachment.articles)
@@ -293,6 +367,10 @@ class DocContext:
 
     def heading_ranges(self) -> list[Range]:
         """Article headings and chapter titles: a content rule is not met by a heading alone."""
+        return self._heading_ranges
+
+    @cached_property
+    def _heading_ranges(self) -> list[Range]:
         ranges = []
         for node in self._all_nodes():
             if node.kind in ("article", "section"):
@@ -382,8 +460,9 @@ class DocContext:
 
     def article_span_label(self, ranges: Sequence[Range]) -> str:
         chapters, articles = [], []
+        cover = Cover(ranges)
         for node in self._all_nodes():
-            if not any(s <= node.start < e for s, e in ranges):
+            if not cover.holds(node.start):
                 continue
             if node.kind == "chapter":
                 chapters.append(node.number)
@@ -395,6 +474,21 @@ class DocContext:
         if articles:
             parts.append("Điều " + _span_of(articles))
         return ", ".join(parts)
+
+
+def _segment_marks(start: int, text: str, cuts: Sequence[int]) -> list[int]:
+    """Offsets in a line (at `start`) where a segment may end: its semicolons, and the ends of
+    article headings (`cuts`, sorted) that fall on it, in order."""
+    marks = set()
+    found = text.find(";")
+    while found >= 0:
+        marks.add(start + found)
+        found = text.find(";", found + 1)
+    index = bisect.bisect_left(cuts, start)
+    while index < len(cuts) and cuts[index] < start + len(text):
+        marks.add(cuts[index])
+        index += 1
+    return sorted(marks)
 
 
 def _span_of(numbers: Sequence[str]) -> str:

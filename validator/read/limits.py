@@ -19,7 +19,7 @@ class Limits:
     max_bytes: int = 50 * _MIB  # one file, or one member of an archive
     max_pages: int = 500  # pages of a PDF or frames of a TIFF that are read
     max_paragraphs: int = 50_000  # paragraphs (and table rows) of a Word document
-    max_chars: int = 500_000  # characters handed to the later steps (~250 pages of text)
+    max_chars: int = 2_000_000  # characters handed to the later steps (~1,000 pages of text)
     max_pixels: int = 20_000_000  # pixels a scanned page or image is read at (scaled down beyond)
     archive_members: int = 500  # documents in one archive, nested archives included
     archive_bytes: int = 500 * _MIB  # inflated bytes of one archive, nested archives included

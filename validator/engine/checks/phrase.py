@@ -26,11 +26,12 @@ from pydantic import Field, model_validator
 
 from validator.engine.checks.base import Detail, Finding, PackContext, ScopedParams
 from validator.engine.context import (
+    Cover,
     DocContext,
+    HitIndex,
     Range,
     Unit,
     Within,
-    contains,
     iter_nodes,
     scope_label,
     subtract,
@@ -119,11 +120,12 @@ def headed_ranges(ctx: DocContext, ranges: list[Range], heading: PhraseSet) -> l
     nodes = list(iter_nodes(ctx.doc.articles))
     if ctx.doc.attachment is not None:
         nodes += iter_nodes(ctx.doc.attachment.articles)
+    cover = Cover(ranges)
     return [
         (n.start, n.end)
         for n in nodes
         if n.kind in ("chapter", "section", "article")
-        and any(s <= n.start < e for s, e in ranges)
+        and cover.holds(n.start)
         and heading.search_string(ctx.heading_text(n))
     ]
 
@@ -133,7 +135,8 @@ def outside_only(
 ) -> Finding | None:
     """Where the phrase occurs although not in `ranges` (the legal bases, the recipients ...),
     as the failure it explains; None when it occurs nowhere else either."""
-    hit = next((h for h in ctx.hits(phrases) if not any(s <= h[0] < e for s, e in ranges)), None)
+    cover = Cover(ranges)
+    hit = next((h for h in ctx.hits(phrases) if not cover.holds(h[0])), None)
     if hit is None:
         return None
     details: dict[str, Detail] = {
@@ -190,8 +193,9 @@ class PhraseCheck:
         unless = ctx.hits(self.unless, counted) if self.unless else []
         matched_units: list[list[Range]] = []
         nearest: _Miss | None = None
+        indexes = (HitIndex(found), [HitIndex(group) for group in near], HitIndex(unless))
         for unit in ctx.units(self.params.within, counted):
-            evidence, miss = self._judge(ctx, unit, found, near, unless)
+            evidence, miss = self._judge(ctx, unit, *indexes)
             if evidence:
                 matched_units.append(evidence)
             elif miss is not None and (nearest is None or miss.rank > nearest.rank):
@@ -218,22 +222,22 @@ class PhraseCheck:
         self,
         ctx: DocContext,
         unit: Unit,
-        found: list[Range],
-        near: list[list[Range]],
-        unless: list[Range],
+        found: HitIndex,
+        near: list[HitIndex],
+        unless: HitIndex,
     ) -> tuple[list[Range], _Miss | None]:
         """The hits that make this unit count, else how close it came."""
-        first = next((h for h in found if contains(unit, h) and self._opens(ctx, unit, h)), None)
+        first = next((h for h in found.within(unit) if self._opens(ctx, unit, h)), None)
         if first is None:
             return [], None
         companions, missing = [], []
         for index, group in enumerate(near):
-            hit = next((h for h in group if contains(unit, h)), None)
+            hit = next(iter(group.within(unit)), None)
             if hit is None:
                 missing.append(index)
             else:
                 companions.append(hit)
-        excluded = next((h for h in unless if contains(unit, h)), None)
+        excluded = next(iter(unless.within(unit)), None)
         if not missing and excluded is None:
             return [first, *companions], None
         quote = (ctx.sentence_at(first),)
@@ -270,7 +274,8 @@ def _outside(hits: list[Range], holes: list[Range]) -> list[Range]:
     """Hits not inside a stock phrase of `ignore`."""
     if not holes:
         return hits
-    return [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in holes)]
+    cover = Cover(holes)
+    return [h for h in hits if h not in cover]
 
 
 def scope_words(names: list[str]) -> Messages:

@@ -23,7 +23,6 @@ from typing import Any
 _HOMES = {
     "DPI": "pages",
     "LOW_CONFIDENCE": "engine",
-    "configure": "pages",
     "ocr_image": "pages",
     "ocr_pages": "pages",
     "ocr_pdf_page": "pages",
@@ -33,7 +32,22 @@ _HOMES = {
     "submit_pdf_page": "pages",
     "tesseract_problem": "engine",
 }
-__all__ = sorted(_HOMES)
+__all__ = sorted([*_HOMES, "configure"])
+
+_threads: int | None = None
+
+
+def configure(threads: int | None = None) -> None:
+    """How many pages of one file are read at a time. None: one per CPU in the main process
+    (a file checked alone), one in a worker process of a batch, which already reads a file
+    per CPU; a batch with more workers than files sets more. Kept here, not in `pages`, so
+    that a worker can be told before it knows whether it will OCR anything."""
+    global _threads
+    _threads = threads
+
+
+def configured_threads() -> int | None:
+    return _threads
 
 
 def __getattr__(name: str) -> Any:

@@ -21,7 +21,7 @@ from PIL import Image
 
 from validator.model import Box, ReadingNote, SourceLine, SourcePage
 from validator.read.limits import DEFAULT_LIMITS
-from validator.read.ocr import engine, orientation
+from validator.read.ocr import configured_threads, engine, orientation
 from validator.read.ocr.engine import LOW_CONFIDENCE, Word
 from validator.read.ocr.layout import confidence, layout
 from validator.read.ocr.numbers import split_glued_numbers
@@ -282,23 +282,16 @@ class _Pool:
         return future
 
 
-_threads: int | None = None
 _pools: dict[tuple[int, int], _Pool] = {}  # by process (a forked worker starts without
 # the parent's threads) and by thread count
 _lock = threading.Lock()
 
 
-def configure(threads: int | None = None) -> None:
-    """How many pages of one file are read at a time. None: one per CPU in the main process
-    (a file checked alone), one in a worker process of a batch, which already reads a file
-    per CPU; a batch with more workers than files sets more."""
-    global _threads
-    _threads = threads
-
-
 def ocr_threads() -> int:
-    if _threads:
-        return max(1, _threads)
+    """How many pages of one file are read at a time (validator.read.ocr.configure)."""
+    threads = configured_threads()
+    if threads:
+        return max(1, threads)
     if multiprocessing.parent_process() is not None:
         return 1
     return os.cpu_count() or 1

@@ -13,7 +13,7 @@ from operator import eq
 
 import numpy as np
 
-from validator.read.pdf.pieces import SPACING_ACCENTS, PageText
+from validator.read.pdf.pieces import SPACING_ACCENTS, PageText, whitespace_codes
 
 UNMAPPED_SHARE = 0.05  # of a page's glyphs without a character: the page is OCR'd instead
 UNMAPPED_MIN = 3
@@ -53,7 +53,7 @@ def _characters(text: str) -> np.ndarray:
 # Code point -> what it counts as: spacing accents as the combining marks they were read as,
 # spaces and control characters as nothing (0); U+FFFF stands for anything above the BMP.
 _FOLD = np.arange(0x10000, dtype=np.uint32)
-_FOLD[[c for c in range(0x10000) if chr(c).isspace()]] = 0
+_FOLD[whitespace_codes()] = 0
 _FOLD[[ord(a) for a in SPACING_ACCENTS]] = [ord(m) for m in SPACING_ACCENTS.values()]
 
 

@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 from pathlib import PurePath
 
 from validator.report.formatters.base import FormatterFactory
-from validator.report.formatters.csv import CsvFormatter
-from validator.report.formatters.html import HtmlFormatter
-from validator.report.formatters.json import JsonFormatter
-from validator.report.formatters.jsonl import JsonLinesFormatter
-from validator.report.formatters.junit import JunitFormatter
-from validator.report.formatters.line import LineFormatter
-from validator.report.formatters.sarif import SarifFormatter
-from validator.report.formatters.text import TextFormatter
-from validator.report.formatters.xlsx import XlsxFormatter
 
-FORMATTERS: dict[str, FormatterFactory] = {
-    "text": TextFormatter,
-    "line": LineFormatter,
-    "json": JsonFormatter,
-    "jsonl": JsonLinesFormatter,
-    "csv": CsvFormatter,
-    "xlsx": XlsxFormatter,
-    "sarif": SarifFormatter,
-    "junit": JunitFormatter,
-    "html": HtmlFormatter,
+# name -> (module of validator.report.formatters, class). A module is imported when its
+# format is used: XLSX needs openpyxl and HTML Jinja2, which a text report should not load.
+_HOMES: dict[str, tuple[str, str]] = {
+    "text": ("text", "TextFormatter"),
+    "line": ("line", "LineFormatter"),
+    "json": ("json", "JsonFormatter"),
+    "jsonl": ("jsonl", "JsonLinesFormatter"),
+    "csv": ("csv", "CsvFormatter"),
+    "xlsx": ("xlsx", "XlsxFormatter"),
+    "sarif": ("sarif", "SarifFormatter"),
+    "junit": ("junit", "JunitFormatter"),
+    "html": ("html", "HtmlFormatter"),
 }
+
+
+class _Formatters(Mapping[str, FormatterFactory]):
+    """The formats by name, each imported on first use."""
+
+    def __getitem__(self, name: str) -> FormatterFactory:
+        module, attribute = _HOMES[name]
+        factory: FormatterFactory = getattr(import_module(f"{__name__}.{module}"), attribute)
+        return factory
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_HOMES)
+
+    def __len__(self) -> int:
+        return len(_HOMES)
+
+
+FORMATTERS: Mapping[str, FormatterFactory] = _Formatters()
 
 # The format an output file's extension asks for when --format is not given.
 EXTENSIONS: dict[str, str] = {
