@@ -15,33 +15,26 @@ Built by `scripts/build_samples.py --topic members`.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
-
-
-def _build_samples():
-    """The corpus builder's blocks and writers (scripts/ is no package)."""
-    if "build_samples" in sys.modules:
-        return sys.modules["build_samples"]
-    spec = importlib.util.spec_from_file_location("build_samples", _HERE / "build_samples.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_samples"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-S = _build_samples()
-Para, Table, SignBlock, PageBreak, Letterhead = S.Para, S.Table, S.SignBlock, S.PageBreak, \
-    S.Letterhead
+from samples_blocks import (
+    MOTTO_1,
+    MOTTO_2,
+    Letterhead,
+    PageBreak,
+    Para,
+    SignBlock,
+    Table,
+    blocks_to_text,
+)
+from samples_docx_writer import DocxWriter, FontPlan, unicode_runs
+from samples_office import soffice, stable_pdf, stable_zip
+from samples_pdf_painter import SERIF
 
 TB, PT, PTT, TV, UV = "Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban Thường trực", \
     "Thành viên", "Ủy viên"
@@ -75,7 +68,7 @@ class Sample:
     text: str | None = None  # the text file when it is not the blocks' own text
 
     def plain(self) -> str:
-        return self.text if self.text is not None else S.blocks_to_text(self.blocks)
+        return self.text if self.text is not None else blocks_to_text(self.blocks)
 
 
 def head(left: tuple[str, ...], number: str | None, place_date: str | None,
@@ -467,7 +460,7 @@ def split_table() -> Sample:
               duties("Ban Chỉ đạo"),
               *closing("Văn phòng HĐND và UBND xã", COMMUNE_RECIPIENTS,
                        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Cấn Thị Huệ"))]
-    text = S.blocks_to_text(blocks).replace(
+    text = blocks_to_text(blocks).replace(
         "4\tBà Khổng Thị Mơ\tTrưởng phòng Văn hóa - Xã hội xã\tThành viên\n",
         "4\tBà Khổng Thị Mơ\tTrưởng phòng Văn hóa\t\n"
         "2\n"
@@ -557,7 +550,7 @@ def cong_van_addressed_left() -> Sample:
     v_v = "V/v báo cáo kết quả kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT"
     text = "\n".join([
         "ỦY BAN NHÂN DÂN", "XÃ EA HLÊ", "Số: 131/UBND-VX", v_v, "Kính gửi:",
-        S.MOTTO_1, S.MOTTO_2, "Xã Ea Hlê, ngày 19 tháng 8 năm 2025",
+        MOTTO_1, MOTTO_2, "Xã Ea Hlê, ngày 19 tháng 8 năm 2025",
         "- Bảo hiểm xã hội tỉnh Bắc Lâm;", "- Bảo hiểm xã hội cơ sở Hlê Bắc.",
         "Ủy ban nhân dân xã Ea Hlê báo cáo kết quả kiện toàn Ban Chỉ đạo thực hiện chính sách "
         "BHXH, BHYT xã như sau: Ban Chỉ đạo gồm 15 thành viên, có đủ thành phần theo hướng dẫn./.",
@@ -618,8 +611,8 @@ def place_on_two_lines() -> Sample:
     summary = "Về việc kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT Thành phố"
     authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
     text = "\n".join([
-        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "-------", "Số: 210/QĐ-UBND", S.MOTTO_1,
-        S.MOTTO_2, "---------------", "Thành phố Hồ Chí", "Minh, ngày 05 tháng 3 năm 2025",
+        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "-------", "Số: 210/QĐ-UBND", MOTTO_1,
+        MOTTO_2, "---------------", "Thành phố Hồ Chí", "Minh, ngày 05 tháng 3 năm 2025",
         "QUYẾT ĐỊNH", f"{summary} {authority}", *BASES, "QUYẾT ĐỊNH:",
         "Điều 1. Kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, BHYT Thành phố.",
         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.",
@@ -652,7 +645,7 @@ def draft_blank() -> Sample:
 def damaged_date() -> Sample:
     """A date line a scan damaged ("ngày l5 thảng O3 năm 2O25"): no date, none borrowed from
     Căn cứ; the place before it still read."""
-    text = S.blocks_to_text(draft_blank().blocks).replace(
+    text = blocks_to_text(draft_blank().blocks).replace(
         "Số:      /QĐ-UBND", "Số: 33/QĐ-UBND").replace(
         "Xã Ea Hlê, ngày      tháng      năm 2025", "Xã Ea Hlê, ngày l5 thảng O3 năm 2O25")
     return Sample("qd-xa-ngay-hong", ("damaged-date",), [], ("txt",), [],
@@ -662,7 +655,7 @@ def damaged_date() -> Sample:
 
 def signer_variants() -> list[Sample]:
     """Columns interleaved row by row, a position glued to the name, the signer first."""
-    base = S.blocks_to_text([head(COMMUNE, "80/QĐ-UBND", "Xã Ea Hlê, ngày 01 tháng 9 năm 2025"),
+    base = blocks_to_text([head(COMMUNE, "80/QĐ-UBND", "Xã Ea Hlê, ngày 01 tháng 9 năm 2025"),
                              *opening(EA_SUMMARY, EA_AUTHORITY),
                              Para("Điều 1. Kiện toàn Ban Chỉ đạo thực hiện chính sách BHXH, "
                                   "BHYT xã Ea Hlê."),
@@ -699,7 +692,7 @@ def joint_plan() -> Sample:
                         ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "",
                          "Nông Văn Tiệp", "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
                          "BẢO HIỂM XÃ HỘI TỈNH", "", "Sầm Thị Hoa"))]
-    text = S.blocks_to_text(blocks[:-1]) + "\n".join([
+    text = blocks_to_text(blocks[:-1]) + "\n".join([
         "KT. GIÁM ĐỐC KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Nông Văn Tiệp Sầm Thị Hoa",
         "Nơi nhận:", "- UBND tỉnh (b/c);", "- Lưu: VT."]) + "\n"
     both = [signer("KT.", "PHÓ GIÁM ĐỐC", "Nông Văn Tiệp", ("KT. GIÁM ĐỐC",)),
@@ -785,7 +778,7 @@ def _docx(sample: Sample, path: Path) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    writer = S.DocxWriter(S.FontPlan(S.unicode_runs))
+    writer = DocxWriter(FontPlan(unicode_runs))
     for block in sample.blocks:
         if isinstance(block, Letterhead):
             writer.letterhead(block)
@@ -802,7 +795,7 @@ def _docx(sample: Sample, path: Path) -> None:
             writer.page_break()
     buffer = io.BytesIO()
     writer.doc.save(buffer)
-    path.write_bytes(S.stable_zip(buffer.getvalue()))
+    path.write_bytes(stable_zip(buffer.getvalue()))
 
 
 def _rows(sample: Sample) -> list[list[tuple[float, str, bool]]]:
@@ -813,7 +806,7 @@ def _rows(sample: Sample) -> list[list[tuple[float, str, bool]]]:
     for block in sample.blocks:
         if isinstance(block, Letterhead):
             left = [*block.left, block.rule, *([block.number_line] if block.number_line else [])]
-            right = [S.MOTTO_1, S.MOTTO_2, "---------------", block.place_date or ""]
+            right = [MOTTO_1, MOTTO_2, "---------------", block.place_date or ""]
             rows += _columns(left, right)
         elif isinstance(block, Para) and "      " in block.text:
             cells = block.text.split("      ")
@@ -865,7 +858,7 @@ def _draw(sample: Sample, path: Path) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(S.SERIF)))
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(SERIF)))
     pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1, pageCompression=1)
     rows = _rows(sample)
     for start in range(0, len(rows), PAGE_LINES):
@@ -904,7 +897,7 @@ def build(folder: Path) -> None:
         for fmt, target in (("pdf", "pdf"), ("doc", "doc:MS Word 97")):
             if converted[fmt]:
                 (work / fmt).mkdir()
-                S.soffice(converted[fmt], target, work / fmt, f"members-{fmt}")
+                soffice(converted[fmt], target, work / fmt, f"members-{fmt}")
         files = []
         for sample in samples:
             for fmt in sample.formats:
@@ -914,7 +907,7 @@ def build(folder: Path) -> None:
                 if fmt == "docx":
                     shutil.copyfile(work / f"{sample.id}.docx", target)
                 elif fmt == "pdf":
-                    target.write_bytes(S.stable_pdf((work / "pdf" / f"{sample.id}.pdf")
+                    target.write_bytes(stable_pdf((work / "pdf" / f"{sample.id}.pdf")
                                                     .read_bytes(), name))
                 elif fmt == "doc":
                     shutil.copyfile(work / "doc" / f"{sample.id}.doc", target)
