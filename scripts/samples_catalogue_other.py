@@ -5,11 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from samples_blocks import Block, Para, SignBlock
-from samples_decisions import (
-    LAW_2015,
-    Doc,
-    letterhead,
-)
+from samples_decisions import LAW_2015, Doc, letterhead
 from samples_people import PT, PTT, TB, TV, NamePool, member_blocks, members_from
 from samples_places import commune_old
 
