@@ -11,8 +11,8 @@ abbreviations of administrative writing.
 Components (no trained model anywhere):
 - vn_sentences: sentence starts at every line break and after . ! ? ; that really end a
   sentence (not the "1." of "Điều 1." or a numbered line).
-- entity_ruler: PERSON (honorific + name), LEGAL_REF (Nghị định số 33/2023/NĐ-CP ...), DATE.
-- vn_person_trim: drops a position word the name pattern swallowed ("Ông A Chủ" of "Chủ tịch").
+- vn_entities (entities.py): LEGAL_REF (Nghị định số 33/2023/NĐ-CP ...) and DATE.
+People are not entities here: members are read by the member grammar (member_entry.py).
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENI
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from validator.structure.vocab import NUMBER_SYMBOL, POSITION_START
+from validator.structure import entities  # noqa: F401  (registers vn_entities)
+from validator.structure.vocab import NUMBER_SYMBOL
 
 # A reference number with its symbol, kept as one token: 57/QĐ-UBND, 33/2023/NĐ-CP, 21-NQ/TW,
 # 68/2013/QH13, and a draft's blank number "…/QĐ-UBND".
@@ -42,47 +43,8 @@ _ABBREVIATIONS = (
     "TS.", "BS.", "CN.", "Ths.", "PGS.", "GS.",
 )
 
-_KINDS = (
-    "bộ luật", "luật", "pháp lệnh", "nghị định", "nghị quyết", "quyết định", "thông tư liên tịch",
-    "thông tư", "chỉ thị", "công văn", "công điện", "kế hoạch", "hướng dẫn", "văn bản",
-    "thông báo", "kết luận", "quy định", "quy chế",
-)
-_HONORIFICS = ("ông", "bà", "anh", "chị")
-_NAME_WORD = r"^[A-ZĐÀ-Ỹ][^\W\d_]*$"
 _SENTENCE_END = {".", "!", "?", ";"}
 _ENUMERATION_WORDS = {"điều", "chương", "mục", "khoản", "phần"}
-
-
-def _kind_tokens(kind: str) -> list[dict[str, object]]:
-    return [{"LOWER": word} for word in kind.split()]
-
-
-def _reference_patterns() -> list[dict[str, object]]:
-    patterns: list[dict[str, object]] = []
-    number = {"TEXT": {"REGEX": _TOKEN_MATCH.pattern}}
-    for kind in _KINDS:
-        head = [*_kind_tokens(kind), {"LOWER": "số", "OP": "?"}, {"ORTH": ":", "OP": "?"},
-                {"TEXT": {"REGEX": r"^[.…_]+$"}, "OP": "?"}]  # a draft's blank number
-        patterns.append({"label": "LEGAL_REF", "pattern": [*head, number]})
-        # OCR and hand typing leave a space before the slash: "số 57 /QĐ-UBND"
-        split = [{"LIKE_NUM": True}, {"TEXT": {"REGEX": r"^/[A-ZĐ]"}}]
-        patterns.append({"label": "LEGAL_REF", "pattern": [*head, *split]})
-    return patterns
-
-
-def _date_patterns() -> list[dict[str, object]]:
-    day = {"TEXT": {"REGEX": r"^\d{1,2}$"}}
-    year = {"TEXT": {"REGEX": r"^\d{4}$"}}
-    words = [{"LOWER": "ngày"}, day, {"LOWER": "tháng"}, day, {"LOWER": "năm"}, year]
-    numeric = [{"LOWER": "ngày"}, {"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/\d{4}$"}}]
-    return [{"label": "DATE", "pattern": words}, {"label": "DATE", "pattern": numeric}]
-
-
-def _person_patterns() -> list[dict[str, object]]:
-    name = {"TEXT": {"REGEX": _NAME_WORD}, "OP": "{1,5}"}
-    honorific = [{"LOWER": {"IN": list(_HONORIFICS)}}]
-    comrade = [{"LOWER": "đồng"}, {"LOWER": "chí"}]
-    return [{"label": "PERSON", "pattern": [*head, name]} for head in (honorific, comrade)]
 
 
 def _tokenizer(nlp: Language) -> Tokenizer:
@@ -137,33 +99,6 @@ def _is_enumeration_mark(doc: Doc, period: int) -> bool:
     return "\n" in before.text or before.lower_ in _ENUMERATION_WORDS
 
 
-@Language.component("vn_person_trim")
-def vn_person_trim(doc: Doc) -> Doc:
-    """Give back the first word of a position that the name pattern took ("Chủ" of "Chủ tịch")."""
-    entities: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            ent = _trim_person(doc, ent)
-            if ent is None:
-                continue
-        entities.append(ent)
-    doc.ents = entities
-    return doc
-
-
-def _trim_person(doc: Doc, ent: Span) -> Span | None:
-    head = 2 if ent[0].lower_ == "đồng" else 1
-    end = ent.end
-    while end - ent.start > head and end < len(doc):
-        pair = f"{doc[end - 1].text} {doc[end].text}"
-        if not POSITION_START.match(pair.lower()):
-            break
-        end -= 1
-    if end - ent.start <= head:
-        return None
-    return Span(doc, ent.start, end, label="PERSON")
-
-
 def parse(text: str) -> Doc:
     """The pipeline over a whole document; text beyond the pipeline's `max_length` goes through
     in pieces cut at line ends and joined again, so a very long document is read, not refused.
@@ -195,7 +130,5 @@ def get_nlp() -> Language:
     nlp.tokenizer = _tokenizer(nlp)
     nlp.max_length = 5_000_000  # whole documents; a blank pipeline needs no memory per token
     nlp.add_pipe("vn_sentences")
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns([*_reference_patterns(), *_date_patterns(), *_person_patterns()])
-    nlp.add_pipe("vn_person_trim")
+    nlp.add_pipe("vn_entities")
     return nlp
