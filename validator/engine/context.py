@@ -164,6 +164,7 @@ class DocContext:
         self.text = doc.text
         self._scopes: dict[str, list[Range]] = {}
         self._hits: dict[tuple[str, bool], list[Range]] = {}
+        self.token_hits: dict[str, list[Range]] = {}  # spaCy patterns (as JSON) -> their hits
 
     @cached_property
     def form(self) -> Form:

@@ -40,17 +40,23 @@ _DATE = re.compile(
 )
 
 
+# The text a Doc was made from, handed over by nlp.parse: `Doc.text` rebuilds it token by
+# token, which cost as much as the search itself.
+TEXT_KEY = "vn_text"
+
+
 @Language.component("vn_entities")
 def vn_entities(doc: Doc) -> Doc:
     """LEGAL_REF and DATE entities, the longest where two overlap."""
-    spans = [*_spans(doc, _REFERENCE, "LEGAL_REF"), *_spans(doc, _DATE, "DATE")]
+    text = doc.user_data.pop(TEXT_KEY, None) or doc.text
+    spans = [*_spans(doc, text, _REFERENCE, "LEGAL_REF"), *_spans(doc, text, _DATE, "DATE")]
     doc.ents = filter_spans(spans)
     return doc
 
 
-def _spans(doc: Doc, pattern: re.Pattern[str], label: str) -> list[Span]:
+def _spans(doc: Doc, text: str, pattern: re.Pattern[str], label: str) -> list[Span]:
     spans = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         # A split symbol is its whole token ("expand"); otherwise the match must be whole
         # tokens, as the ruler's patterns were ("24/9/2020)./." is no date token).
         mode = "expand" if match.groupdict().get("split") else "strict"

@@ -30,7 +30,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from validator.structure import entities  # noqa: F401  (registers vn_entities)
+from validator.structure import entities  # registers vn_entities
 from validator.structure.vocab import NUMBER_SYMBOL
 
 # A reference number with its symbol, kept as one token: 57/QĐ-UBND, 33/2023/NĐ-CP, 21-NQ/TW,
@@ -107,7 +107,9 @@ def parse(text: str) -> Doc:
     """
     nlp = get_nlp()
     if len(text) <= nlp.max_length:
-        return nlp(text)
+        doc = nlp.make_doc(text)
+        doc.user_data[entities.TEXT_KEY] = text
+        return nlp(doc)
     return Doc.from_docs(list(nlp.pipe(_pieces(text, nlp.max_length))))
 
 

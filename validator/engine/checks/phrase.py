@@ -83,11 +83,16 @@ class TokenPatterns:
     patterns_json: str
 
     def hits(self, ctx: DocContext) -> list[Range]:
+        """Where the patterns match; once per document (a Matcher pass over every token is
+        the dearest step of a rule, and rules share patterns)."""
         spacy_doc = ctx.doc.spacy_doc
         if spacy_doc is None:
             return []
-        matcher = _matcher(self.patterns_json, spacy_doc.vocab)
-        return [(span.start_char, span.end_char) for span in matcher(spacy_doc, as_spans=True)]
+        if self.patterns_json not in ctx.token_hits:
+            matcher = _matcher(self.patterns_json, spacy_doc.vocab)
+            ctx.token_hits[self.patterns_json] = [
+                (span.start_char, span.end_char) for span in matcher(spacy_doc, as_spans=True)]
+        return ctx.token_hits[self.patterns_json]
 
 
 _MATCHERS: dict[tuple[str, int], Any] = {}
