@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from validator.model import (
@@ -61,7 +63,7 @@ def structure(document: Document) -> None:
 
     spacy_doc = parse(document.text.text)
     document.spacy_doc = spacy_doc
-    document.sentences = _sentences(spacy_doc)
+    document.sentences = _sentences(spacy_doc, document.text.text)
     found_refs = references(spacy_doc, document.text)
     document.references = [ref for _, ref in found_refs]
     bases = [ref for offset, ref in found_refs
@@ -129,12 +131,21 @@ def _metadata(header: Header, closing: Closing, bases: list[LegalReference]) -> 
     )
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
+def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """The sentences' text spans, blank edges left out. Read from the token arrays: walking
+    `doc.sents` makes a Python object of every token and rebuilds each sentence's text."""
+    if len(doc) == 0:
+        return []
+    starts, offsets = doc.to_array([SENT_START, IDX]).T
+    bounds = [int(offsets[i]) for i in numpy.flatnonzero(starts == 1)]
+    if not bounds or bounds[0] != 0:
+        bounds.insert(0, int(offsets[0]))
     spans = []
-    for sent in doc.sents:
-        text = sent.text
-        begin = sent.start_char + len(text) - len(text.lstrip())
-        end = sent.start_char + len(text.rstrip())
+    for begin, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
+        chunk = text[begin:end]
+        stripped = chunk.lstrip()
+        begin += len(chunk) - len(stripped)
+        end = begin + len(stripped.rstrip())
         if end > begin:
             spans.append((begin, end))
     return spans
