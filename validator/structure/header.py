@@ -9,12 +9,11 @@ first paragraph is no summary.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from validator.model import Located
-from validator.structure.letterhead import read_letterhead
+from validator.structure.letterhead import Opening, read_letterhead
 from validator.structure.lines import Lines
 from validator.structure.vocab import (
     AUTHORITY,
@@ -45,20 +44,10 @@ _SUMMARY_LINES = 5
 
 
 @dataclass
-class Header:
+class Header(Opening):
     issuer: Located | None = None
     parent: Located | None = None
-    number: str | None = None
-    symbol: str | None = None
-    number_line: Located | None = None
-    place: str | None = None
-    date: dt.date | None = None
-    date_line: Located | None = None
-    type_name: Located | None = None
-    type_index: int | None = None
     kind: str | None = None  # "quyết định", "quy chế", "công văn" ... (see Metadata.kind)
-    summary: Located | None = None
-    national_motto: Located | None = None
     authority_line: Located | None = None
     legal_basis_lines: list[Located] = field(default_factory=list)
     basis_spans: list[tuple[int, int]] = field(default_factory=list)  # text offsets
@@ -69,12 +58,10 @@ def parse_header(lines: Lines, start: int, stop: int) -> Header:
     """Read the opening of the part lines[start:stop]."""
     head = read_letterhead(lines, start, min(stop, start + _LETTERHEAD_LINES))
     header = Header(
+        **head.opening(),
         issuer=head.bodies[-1] if head.bodies else None,
         parent=head.bodies[-2] if len(head.bodies) > 1 else None,
-        number=head.number, symbol=head.symbol, number_line=head.number_line,
-        place=head.place, date=head.date, date_line=head.date_line,
-        type_name=head.type_name, type_index=head.type_index, summary=head.summary,
-        national_motto=head.national_motto, body_start=start,
+        body_start=start,
     )
     index = head.end
     if header.type_index is not None:

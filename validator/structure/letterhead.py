@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from validator.model import Located
 from validator.structure.dates import find_date, find_date_line
@@ -50,8 +50,9 @@ _PLACE_UNIT = re.compile(r"(?:thành phố|thị xã|thị trấn|tp\.?|xã|phư
 
 
 @dataclass
-class Letterhead:
-    bodies: list[Located] = field(default_factory=list)  # left column, parent first
+class Opening:
+    """What the letterhead reads and the header (header.py) keeps."""
+
     number: str | None = None
     symbol: str | None = None
     number_line: Located | None = None
@@ -62,6 +63,15 @@ class Letterhead:
     type_name: Located | None = None
     type_index: int | None = None
     summary: Located | None = None  # a công văn's "V/v ..." under its number
+
+    def opening(self) -> dict[str, object]:
+        """The fields of an Opening, by name (for the header built from a letterhead)."""
+        return {f.name: getattr(self, f.name) for f in fields(Opening)}
+
+
+@dataclass
+class Letterhead(Opening):
+    bodies: list[Located] = field(default_factory=list)  # left column, parent first
     end: int = 0  # first line after the letterhead
 
 
