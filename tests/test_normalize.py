@@ -255,6 +255,13 @@ def test_broken_lines_are_joined(lines: tuple[str, ...], expected: str) -> None:
          "Ông Trần Văn Bình, Giám đốc Sở Y tế: Thành viên;"),
         # a section numbered in Roman numerals opens a line like "1." does
         ("năm học 2025 - 2026", "I. MỤC ĐÍCH, YÊU CẦU"),
+        # a place-and-date line is a line of its own, even with OCR garbage in it
+        ("Hà Nội, ngày 16 tháng 12 năm 2025", "Thực hiện Nghị quyết số 12/NQ-CP của Chính phủ"),
+        ("An Bình, ngày ÁŠ tháng 12 năm 2025", "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh"),
+        # a position, then the name behind a degree or under a damaged label
+        ("GIÁM ĐỐC", "TS. Trần Văn Bình"),
+        ("BỘ CÔNG AN", "SỐ: 12/BCA-X07"),
+        ("BỘ CÔNG AN", "Vív triển khai kế hoạch"),
     ],
 )
 def test_real_breaks_stay(lines: tuple[str, str]) -> None:

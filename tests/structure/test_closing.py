@@ -1,3 +1,5 @@
+import pytest
+
 from validator.structure import document_from_text
 
 from .texts import LETTERHEAD, MEMBERS, OPENING, compose
@@ -75,3 +77,33 @@ def test_two_signers_side_by_side_in_table_rows():
     assert [(s.authority, s.position, s.name) for s in meta.signers] == [
         ("KT.", "PHÓ GIÁM ĐỐC", "Nông Văn Tiệp"), ("KT.", "PHÓ GIÁM ĐỐC", "Sầm Thị Hoa")]
     assert meta.signer == meta.signers[0]
+
+
+@pytest.mark.parametrize("position, name_line, name", [
+    ("GIÁM ĐỐC", "Đại tá Lê Văn Sáu", "Lê Văn Sáu"),
+    ("GIÁM ĐÓC", "Thiếu tướng Trần Quốc Bảy", "Trần Quốc Bảy"),  # a scan lost a circumflex
+    ("CỤC TRƯỞNG", "Thiêu tướng Phan Văn Tám", "Phan Văn Tám"),  # and a tone mark
+    ("CHI CỤC TRƯỞNG", "TS. Đỗ Thị Chín", "Đỗ Thị Chín"),
+])
+def test_signer_with_a_rank_under_a_head_title(position: str, name_line: str, name: str):
+    """Police, army and central agencies: the head's title and a rank or degree before the
+    name, after the recipients; the rank is no part of the name."""
+    meta = closing_of("Nơi nhận:", "- Như trên;", "- Lưu: VT.", position, name_line)
+    assert (meta.signer.position, meta.signer.name) == (position, name)
+    assert [r.text for r in meta.recipients] == ["Như trên;", "Lưu: VT."]
+
+
+@pytest.mark.parametrize("line", ["KT. BỘ TRƯỞNG THỨ TRƯỞNG", "KT. BỘ TRƯỞNG THỨ TRƯỜNG"])
+def test_deputy_minister_on_the_authority_line(line: str):
+    """ "KT. BỘ TRƯỞNG" and "THỨ TRƯỞNG" read as one line (a scan may damage the second)."""
+    meta = closing_of("Nơi nhận:", "- Như trên;", "- Lưu: VT.", line, "Thượng tướng Hồ Văn Mười")
+    signer = meta.signer
+    assert signer.chain == ("KT. BỘ TRƯỞNG",)
+    assert (signer.position, signer.name) == (line.split("TRƯỞNG ", 1)[1], "Hồ Văn Mười")
+
+
+def test_total_director_is_one_title():
+    meta = closing_of("Nơi nhận:", "- Như trên;", "KT. TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC",
+                      "Ngô Văn Mười")
+    assert meta.signer.chain == ("KT. TỔNG GIÁM ĐỐC",)
+    assert (meta.signer.position, meta.signer.name) == ("PHÓ TỔNG GIÁM ĐỐC", "Ngô Văn Mười")

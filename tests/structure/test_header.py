@@ -229,8 +229,43 @@ def test_ministry_over_its_provincial_office():
     assert header.issuer.text == "CÔNG AN TỈNH BẮC LÂM"
 
 
-def test_number_label_that_lost_its_circumflex_is_no_issuer():
-    """ "Só:" is not read as a number (OCR that damaged the label may have misread the digits
-    too), but it is no part of the issuer either."""
-    header = header_of(compose("BỘ CÔNG AN", "Só:564 /BCA-C04.", *OCR_HEAD[3:]))
-    assert header.issuer.text == "BỘ CÔNG AN" and header.number is None
+@pytest.mark.parametrize("label", ["Só:", "Sô:", "SỐ:", "Số"])
+def test_number_label_a_scan_damaged_keeps_its_line_and_symbol(label: str):
+    """ "Só:" is the number line (its symbol kept, no part of the issuer); the digits after a
+    damaged label are not trusted (they are often written by hand), so the number is left to
+    the reviewer, while an intact label keeps its number."""
+    header = header_of(compose("BỘ CÔNG AN", f"{label}318 /BCA-X07.", *OCR_HEAD[3:]))
+    assert header.issuer.text == "BỘ CÔNG AN" and header.parent is None
+    assert header.symbol == "BCA-X07" and header.number_line is not None
+    assert header.number == ("318" if label.lower().startswith("số") else None)
+
+
+@pytest.mark.parametrize("label", ["V/v", "Vív", "V|v", "Vlv"])
+def test_congvan_summary_under_a_damaged_slash(label: str):
+    """A công văn's "V/v" as a scan reads it: the summary, not more of the issuing body."""
+    header = header_of(compose(
+        "BỘ CÔNG AN", "Số: 318/BCA-X07", f"{label} triển khai kế hoạch phòng,",
+        "chống tác hại của thuốc lá", MOTTO_LINES, "Hà Nội, ngày 12 tháng 3 năm 2025",
+        "Kính gửi: Ủy ban nhân dân các tỉnh", "Thực hiện chỉ đạo của Chính phủ, ..."))
+    assert header.issuer.text == "BỘ CÔNG AN"
+    assert header.summary.text == f"{label} triển khai kế hoạch phòng, chống tác hại của thuốc lá"
+    assert header.kind == "công văn"
+
+
+def test_bases_end_where_the_body_begins():
+    """ "Căn cứ ...;" and then the body ("I. ...;", items ending in ";", "Nơi nhận:"): only
+    lines that cite a document are further bases; the body and the closing stay theirs."""
+    text = compose(
+        "BỘ Y TẾ", "Số: 41/BYT-KH", "V/v đề xuất nhu cầu vốn năm 2026", MOTTO_LINES,
+        "Hà Nội, ngày 12 tháng 3 năm 2025",
+        "Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ;",
+        "Luật Đầu tư công ngày 13 tháng 6 năm 2019;",
+        "I. Dự kiến mục tiêu, nhiệm vụ giai đoạn 2026 - 2030;",
+        "1. Các Bộ, cơ quan trung ương đề xuất nhu cầu vốn;",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Văn Mười")
+    document = document_from_text(text)
+    bases = [line.text for line in document.metadata.legal_basis_lines]
+    assert bases == ["Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ;",
+                     "Luật Đầu tư công ngày 13 tháng 6 năm 2019;"]
+    assert [r.text for r in document.metadata.recipients] == ["Như trên;", "Lưu: VT."]
+    assert document.metadata.signer.name == "Lê Văn Mười"

@@ -70,8 +70,9 @@ _MARKER = re.compile(
     | (?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b
     | [IVX]{1,4}\.\s+(?=[""" + _UPPER_CLASS + r"""])
     | (?:Chương|CHƯƠNG)(?:\s+(?!\d+\s*$)[IVXLCHl1|!]*[Hl1|!][IVXLCHl1|!]*)?\s*$
-    | Căn\s+cứ|CĂN\s+CỨ|Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|KÍNH\s+GỬI|V/v|Về\s+việc|VỀ\s+VIỆC
-    | S[ốó]\s*:
+    | Căn\s+cứ|CĂN\s+CỨ|Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|KÍNH\s+GỬI|Về\s+việc|VỀ\s+VIỆC
+    | V/v|V\s?[íìịil1|]\s?[vy](?=[\s:.])
+    | S[ốóôỐÓÔ]\s*:
     | (?:QUYẾT\s+ĐỊNH|QUY\s+CHẾ|CỘNG\s+HÒA|PHỤ\s+LỤC|Độc\s+lập\s*-)
     | (?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|(?:TỔNG\s+)?GIÁM\s+ĐỐC)
     | (?:TM|KT|TL|TUQ|Q)\.
@@ -80,6 +81,7 @@ _MARKER = re.compile(
     re.X,
 )
 _PLACE_DATE = re.compile(r"[^\W\d_][\w.]*(?:\s+[\w.]+){0,4},\s*ngày\b")
+_DATE_END = re.compile(r"(?:năm\s*\d{4}|\d{1,2}/\d{1,2}/\d{4})\W{0,2}$")
 # Words that open a paragraph; after a line without a full stop they still start a new one.
 # Something must follow on the line: a last word may still grow (Để|nh).
 # "Chương" with a numeral a scan damaged or lost (IHI, lI, 1I): a line of its own, like a
@@ -91,6 +93,8 @@ _OPENER = re.compile(
     fold_tones(r"(?:Trong|Theo|Để|Ngày|Nay|Xét|Tuy\s+nhiên|Ngoài\s+ra|Đồng\s+thời)(?=\W)")
 )
 _MOTTO_END = fold_tones("CHỦ NGHĨA VIỆT NAM")
+# A degree before a name ("TS. Trần A", "ThS.BS. Lê B"): its capitals are no heading's.
+_TITLE_LEAD = re.compile(r"(?:(?:GS|PGS|TSKH|TS|ThS|Ths|BS|DS|KS|CN|LS)\.\s*)+[A-ZĐ][a-zđà-ỹ]")
 _TAIL_KEPT = 48  # characters of the logical line every end-of-line test needs
 
 
@@ -215,7 +219,9 @@ def _is_name_line(cur: Logical) -> bool:
 def _breaks(cur: Logical, nxt: str, page: int) -> bool:
     """True when `nxt` starts a new logical line although nothing glues or marks it."""
     next_caps, next_mixed = _starts_caps_or_mixed(nxt)
-    if (next_mixed and cur.is_caps) or (next_caps and cur.has_lower):
+    if (next_mixed or _TITLE_LEAD.match(nxt)) and cur.is_caps:
+        return True  # under a heading or a position: "Trần A", "TS. Trần A"
+    if next_caps and cur.has_lower:
         return True
     first = _FIRST_LETTER.match(nxt)
     capital = first is not None and first.group(1).isupper()
@@ -246,6 +252,8 @@ def joiner_for(cur: Logical, nxt: str, page: int) -> str | None:
         return None
     if fold_tones(cur.tail).endswith(_MOTTO_END):
         return None
+    if _DATE_END.search(cur.tail) and _PLACE_DATE.match(cur.parts[0]):
+        return None  # "Hà Nội, ngày 16 tháng 12 năm 2025" is a line of its own, like the motto
 
     if _word_glue(cur, nxt):
         return ""

@@ -15,13 +15,14 @@ from validator.structure.articles import node_start
 from validator.structure.lines import Lines
 from validator.structure.signer import (
     POSITION,
-    POSITION_LINE,
     PREFIX,
     SIGNED,
     glued,
+    is_position_line,
     leading_name,
     name_words,
     signers,
+    without_rank,
 )
 from validator.structure.vocab import TYPE_NAME, is_upper_text
 
@@ -61,7 +62,7 @@ def _opens_closing(lines: Lines, index: int) -> bool:
     key, text = lines.keys[index], lines.texts[index]
     if _RECIPIENTS.match(key):
         return True
-    if POSITION_LINE.match(key) and is_upper_text(text):
+    if is_position_line(text):
         return True
     prefix = PREFIX.search(key)
     return prefix is not None and _upper_after(text, prefix.end())
@@ -149,11 +150,11 @@ def _signer_cut(key: str, text: str) -> int | None:
 
 
 def _is_signer_piece(key: str, text: str) -> bool:
-    if SIGNED.match(key) or (POSITION_LINE.match(key) and is_upper_text(text)):
+    if SIGNED.match(key) or is_position_line(text):
         return True
     if glued(text) is not None or leading_name(text) is not None:
         return True
-    return name_words(_unsigned(text)) is not None
+    return name_words(without_rank(_unsigned(text))) is not None
 
 
 def _unsigned(text: str) -> str:
@@ -197,7 +198,7 @@ def _signers(lines: Lines, right: list[_Cut], left: list[_Cut]) -> list[Signer]:
 def _position_index(lines: Lines, right: list[_Cut]) -> int:
     for cut in right:
         text = lines.texts[cut.index][cut.begin:cut.end].strip()
-        if is_upper_text(text) and POSITION_LINE.match(text.lower()):
+        if is_position_line(text):
             return cut.index
     return right[0].index
 

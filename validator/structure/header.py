@@ -38,6 +38,11 @@ _SENTENCE_END = (".", ":", ";")
 _BASIS = re.compile(r"^\s*căn cứ")
 _PROPOSAL = re.compile(r"^\s*(?:theo|xét) đề nghị")
 _VERB_LINE = re.compile(r"^\s*(?:quyết định|ban hành|quy định)\s*:?\s*$")
+# A further basis under a "Căn cứ" line names the document it cites.
+_CITED = re.compile(
+    r"^\s*(?:bộ luật|luật|pháp lệnh|nghị định|nghị quyết|quyết định|thông tư|chỉ thị|công văn"
+    r"|văn bản|kế hoạch|hướng dẫn|quy định|quy chế|hiến pháp)(?!\S)"
+)
 _BASIS_STOP = re.compile(r"^\s*(?:theo đề nghị|xét đề nghị|quyết định|điều\s+\d|chương\s)")
 _LETTERHEAD_LINES = 40
 _SUMMARY_LINES = 5
@@ -185,6 +190,8 @@ def _bases(lines: Lines, header: Header, index: int, stop: int) -> int:
                 is_upper_text(text)):
             break
         elif parts[-1].endswith((";", ".")):
+            if not _CITED.match(key):
+                break  # a finished basis, then the body: "Thực hiện ...", "I. ...", "Nơi nhận"
             # "Căn cứ Luật A;" then "Luật B ..." on its own line: one more basis, same group.
             _close_basis(lines, header, first, index, parts)
             first, parts = index, [text]

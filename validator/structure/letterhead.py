@@ -26,11 +26,14 @@ from validator.structure.vocab import HOA2, TYPE_NAME_LOOSE, authority_inside
 _MOTTO = re.compile(rf"cộng {HOA2} xã hội(?P<rest>\s+chủ nghĩa(?P<vn>\s+việt nam)?)?")
 _MOTTO_REST = re.compile(r"chủ nghĩa(?:\s+việt nam)?|việt nam")
 _SLOGAN = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
+# "Số" as a scan may read it (Só, Sô, Sổ ...): the vowel's marks are the small print OCR loses.
+_SO = r"s[ốóôồổỗộòỏõọo]"
 # The number is digits, a blank left in a draft, or a handwritten number a scan could not read
 # ("Số: 2f† /QĐ-TTg"): then no number, but the line and its symbol are still the number line.
 # A symbol starts with a letter or digit and may be broken after a dash ("TTr- UBND").
 _NUMBER = re.compile(
-    r"(?<!\S)số\s*[:.]?\s*(?P<num>\d+[a-z]?|[.…_\s]*|[^\s:]{1,8}?(?:\s[^\s:]{1,8}?)?)\s*/\s*"
+    r"(?<!\S)" + _SO
+    + r"\s*[:.]?\s*(?P<num>\d+[a-z]?|[.…_\s]*|[^\s:]{1,8}?(?:\s[^\s:]{1,8}?)?)\s*/\s*"
     r"(?P<sym>[^\W_](?:[^\s,;]*[^\s,;/-])?(?:(?:\s*[-/]|[-/]\s)[^\s,;/-][^\s,;]*)*)"
 )
 _WRITTEN_NUMBER = re.compile(r"\d+[a-z]?(?:[-.]\d+[a-z]?)*")  # 57, 12a, 02-02
@@ -41,7 +44,8 @@ _LETTERHEAD_END = re.compile(
     r"|\(\s*ban hành kèm)"
 )
 _KINH_GUI = re.compile(r"^\s*kính gửi")
-_CONGVAN_SUMMARY = re.compile(r"^\s*(?:v/v|về việc)(?![^\s:.])")
+# "V/v", also as a scan reads its slash (Vív, V|v, Vlv, V/y).
+_CONGVAN_SUMMARY = re.compile(r"^\s*(?:v\s?[/íìịil1|\\]\s?[vy]|về việc)(?![^\s:.])")
 # A date line is a place and a date; one in a sentence ("... Quyết định số 12 ngày ...") is not.
 _NOT_PLACE = re.compile(r"[(/\d]|(?<!\S)(?:số|kèm theo|quyết định|căn cứ|ban hành)(?!\S)")
 _PLACE_WORDS = 6
@@ -238,7 +242,7 @@ class _Reader:
             self.result.national_motto = motto.model_copy(update={"text": text})
 
     def _number(self, index: int, key: str) -> tuple[int, int] | None:
-        if self.result.number_line is not None or "số" not in key:
+        if self.result.number_line is not None or not re.search(_SO, key):
             return None
         text, joined, last = self._with_following(index, _has_number)
         match = _NUMBER.search(joined)
@@ -249,6 +253,10 @@ class _Reader:
         if number and not _WRITTEN_NUMBER.fullmatch(number):
             if not symbol[:1].isupper():
                 return None  # "Số người/hộ ...": words, not an unreadable number
+            number = ""
+        if not joined[match.start():].startswith("số"):
+            # "Só:564": a scan that damaged the label may have misread the digits too (often
+            # written by hand); the line and its symbol stand, the number is to be read on it.
             number = ""
         self.result.number = number or None
         self.result.symbol = symbol or None

@@ -27,7 +27,9 @@ HEADER_LINES = 12
 # The number between "Số:" and its symbol ("/QĐ-UBND"); the day after "ngày", the month
 # after "tháng", the year after "năm". A number is digits, maybe in parts ("12/2024" with the
 # year of a legal document, "02-02/26").
-_NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<value>.*?)\s*/\s*[^\W\d_]", re.IGNORECASE)
+# The label as a scan may damage it ("Só:"): then the digits after it are not trusted either.
+_NUMBER = re.compile(r"^\s*(?P<label>S[ốóôồổỗộòỏõọo])\s*[:.]?\s*(?P<value>.*?)\s*/\s*[^\W\d_]",
+                     re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[-/.]\d+)*")
 _DATE_PARTS = re.compile(r"\b(?:ngày|tháng|năm)[\s.,:]*(?P<value>[^\s.,]\S*)", re.IGNORECASE)
 # The date line: not a legal basis ("Căn cứ Luật ... ngày 19 tháng 6 năm 2015").
@@ -94,7 +96,8 @@ def _unsure(line: SourceLine, field: re.Pattern[str]) -> bool:
         value = match["value"].strip(" .,;:…_")
         if _BLANK.fullmatch(match["value"]) or value.lower() in ("tháng", "năm"):
             continue  # left blank
-        if (_low(line) or not _DIGITS.fullmatch(value)
+        damaged = match.groupdict().get("label", "số").lower() != "số"
+        if (damaged or _low(line) or not _DIGITS.fullmatch(value)
                 or any(value in word for word in line.unsure)):
             return True
     return False

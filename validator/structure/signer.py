@@ -14,26 +14,40 @@ import re
 from dataclasses import dataclass, field
 
 from validator.model import Signer
+from validator.normalize import loose_key
 from validator.structure.names import is_family_name, is_name_word
-from validator.structure.vocab import AGENCY_START, POSITION_START, TYPE_NAME, is_upper_text
+from validator.structure.vocab import (
+    AGENCY_START,
+    POSITION_START,
+    TITLE,
+    TYPE_NAME,
+    is_upper_text,
+)
 
 PREFIX = re.compile(r"(?<!\S)(?P<prefix>tm|kt|tl|tuq|q)\s*\.\s*(?=\S)")
 POSITION = re.compile(
     r"(?:(?:phó|q\.)\s+)?(?:chủ tịch|trưởng ban|phó trưởng ban|tổng giám đốc|giám đốc"
-    r"|bộ trưởng|thủ trưởng|chánh văn phòng|trưởng phòng|bí thư|thủ tướng|chủ nhiệm"
+    r"|bộ trưởng|thứ trưởng|thủ trưởng|chánh văn phòng|trưởng phòng|bí thư|thủ tướng|chủ nhiệm"
     r"|cục trưởng|chi cục trưởng|viện trưởng|hiệu trưởng|tổ trưởng|đội trưởng)"
     r"(?:\s+[^\s,;:.]+){0,8}"
 )
 POSITION_LINE = re.compile(rf"^\s*{POSITION.pattern}\s*$")
+# The same without diacritics, for a scan that damaged them ("GIÁM ĐÓC", "CỤC TRUỞNG").
+_POSITION_LINE_LOOSE = re.compile(loose_key(POSITION_LINE.pattern))
+# A rank or title before a signer's name ("Thiếu tướng Trương A", "TS. Lê B"), matched without
+# diacritics as well: a scan's "Thiêu tướng".
+_RANK_LOOSE = re.compile(r"\s*(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)\s+")
 SIGNED = re.compile(r"^\s*[(\[]?\s*(?:đã ký|ký|ký tên|đã ký và đóng dấu)[^)\]]*[)\]]?\s*$")
 _SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
 _GLUE = re.compile(r"([A-ZĐÀ-Ỹ]{2})([A-ZĐ][a-zđà-ỹ])")  # "TỊCHNguyễn": a lost space
 _INITIAL = re.compile(r"^[A-ZĐ]'?$")
 _CAPITAL_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ']*|[A-ZĐÀ-Ỹ]+'?")
-# Where a second position starts on a line that holds two blocks side by side.
+# Where a second position starts on a line that holds two blocks side by side, or under an
+# authority line read as one with it ("KT. BỘ TRƯỞNG THỨ TRƯỞNG"); on the diacritic-free key,
+# so that a scan's "THỨ TRƯỜNG" still splits.
 _POSITION_HEAD = re.compile(
-    r"(?<=\S)(?<!phó)\s+(?=(?:phó\s+)?(?:chủ tịch|trưởng ban|tổng giám đốc|giám đốc|bí thư"
-    r"|bộ trưởng|chủ nhiệm|chánh văn phòng)(?!\S))"
+    r"(?<=\S)(?<!pho)(?<!tong)(?<!chi)\s+(?=(?:pho\s+)?(?:chu tich|truong ban|tong giam doc"
+    r"|giam doc|bi thu|bo truong|thu truong|chu nhiem|chanh van phong|cuc truong)(?!\S))"
 )
 
 
@@ -49,6 +63,21 @@ class _Block:
     @property
     def done(self) -> bool:
         return self.name is not None
+
+
+def is_position_line(text: str) -> bool:
+    """A signer's position printed on its own line, in capitals ("PHÓ CHỦ TỊCH", "CỤC
+    TRƯỞNG"), its diacritics as a scan may have damaged them."""
+    if not is_upper_text(text):
+        return False
+    return POSITION_LINE.match(text.lower()) is not None or \
+        _POSITION_LINE_LOOSE.match(loose_key(text)) is not None
+
+
+def without_rank(text: str) -> str:
+    """The text after a rank or title that stands before a name ("Thiếu tướng", "TS.")."""
+    match = _RANK_LOOSE.match(loose_key(text)) or TITLE.match(text.lower())
+    return text[match.end():] if match else text
 
 
 def signers(pieces: list[tuple[str, tuple[int, int]]]) -> list[Signer]:
@@ -124,8 +153,7 @@ def _starts_new(block: _Block, text: str) -> bool:
     if not block.done:
         return False
     key = text.lower()
-    return PREFIX.match(key) is not None or (
-        is_upper_text(text) and POSITION_LINE.match(key) is not None)
+    return PREFIX.match(key) is not None or is_position_line(text)
 
 
 def _take(block: _Block, text: str) -> None:
@@ -145,7 +173,7 @@ def _take(block: _Block, text: str) -> None:
         if not text or SIGNED.match(text.lower()):
             return
         key = text.lower()
-    if block.position is None and is_upper_text(text) and POSITION_LINE.match(key):
+    if block.position is None and is_position_line(text):
         block.position = text
         return
     glued_pair = glued(text)
@@ -153,7 +181,7 @@ def _take(block: _Block, text: str) -> None:
         block.position, block.name = glued_pair
         return
     if block.name is None and (block.position is not None or block.chain):
-        words = name_words(text) or leading_name(text)
+        words = name_words(without_rank(text)) or leading_name(text)
         if words is not None and len(words) >= 2:
             block.name = " ".join(words)
         elif words is not None:
@@ -236,7 +264,7 @@ def split_names(text: str) -> list[str] | None:
 
 def split_positions(text: str) -> list[str]:
     """ "GIÁM ĐỐC SỞ Y TẾ GIÁM ĐỐC BẢO HIỂM XÃ HỘI TỈNH": two positions side by side."""
-    key = text.lower()
+    key = loose_key(text)
     cuts = [m.end() for m in _POSITION_HEAD.finditer(key)]
     if not cuts:
         return [text]
