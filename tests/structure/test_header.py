@@ -269,3 +269,15 @@ def test_bases_end_where_the_body_begins():
                      "Luật Đầu tư công ngày 13 tháng 6 năm 2019;"]
     assert [r.text for r in document.metadata.recipients] == ["Như trên;", "Lưu: VT."]
     assert document.metadata.signer.name == "Lê Văn Mười"
+
+
+@pytest.mark.parametrize("type_name", ["PHIẾU TRÌNH", "PHIEU TRINH", "THÔNG CÁO", "PHƯƠNG ÁN",
+                                       "GIẤY GIỚI THIỆU", "BẢN GHI NHỚ"])
+def test_every_kind_of_nd30_document_is_a_type_name(type_name: str):
+    """The kinds of Nghị định 30 (and a scan's unmarked spelling) end the letterhead."""
+    header = header_of(compose("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Số: 12/PA-UBND", MOTTO_LINES,
+                               "An Bình, ngày 05 tháng 3 năm 2025", type_name,
+                               "Về việc tuyên truyền chính sách BHXH, BHYT"))
+    assert header.type_name.text == type_name
+    assert header.issuer.text == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+    assert header.summary.text == "Về việc tuyên truyền chính sách BHXH, BHYT"

@@ -62,11 +62,15 @@ UNIT = re.compile(
     r"(?![^\s),.;])"
 )
 
+# The kinds of administrative document of Nghị định 30 (Điều 7), the lists and annexes that
+# come with them, and the internal "phiếu trình".
 TYPE_NAMES = (
     "QUYẾT ĐỊNH", "QUY CHẾ", "KẾ HOẠCH", "THÔNG BÁO", "TỜ TRÌNH", "BÁO CÁO", "HƯỚNG DẪN",
     "CHỈ THỊ", "NGHỊ QUYẾT", "QUY ĐỊNH", "CÔNG VĂN", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "GIẤY MỜI",
     "BIÊN BẢN", "CÔNG ĐIỆN", "DANH SÁCH", "PHỤ LỤC", "KẾ HOẠCH LIÊN TỊCH",
-    "THÔNG TƯ LIÊN TỊCH", "NGHỊ QUYẾT LIÊN TỊCH",
+    "THÔNG TƯ LIÊN TỊCH", "NGHỊ QUYẾT LIÊN TỊCH", "THÔNG CÁO", "PHƯƠNG ÁN", "DỰ ÁN",
+    "HỢP ĐỒNG", "BẢN GHI NHỚ", "BẢN THỎA THUẬN", "GIẤY ỦY QUYỀN", "GIẤY GIỚI THIỆU",
+    "GIẤY NGHỈ PHÉP", "PHIẾU GỬI", "PHIẾU CHUYỂN", "PHIẾU BÁO", "PHIẾU TRÌNH", "THƯ CÔNG",
 )
 TYPE_NAME = re.compile(  # longest first: "KẾ HOẠCH LIÊN TỊCH" before "KẾ HOẠCH"
     "(?P<type>" + "|".join(t.lower() for t in sorted(TYPE_NAMES, key=len, reverse=True))
