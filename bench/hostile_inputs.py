@@ -277,6 +277,13 @@ def text_with_control_characters() -> bytes:
     return (text[:end] + trap + text[end:]).encode("utf-8")
 
 
+def text_with_a_dot_leader() -> bytes:
+    """A reference whose number is a blank of 300,000 dots: a pattern that can split the run
+    two ways takes quadratic time on it (the file then times out instead of being read)."""
+    blank = "\nGhi chú: văn bản dẫn chiếu Quyết định số " + "." * 300_000 + "\n"
+    return sample(TEXT) + blank.encode()
+
+
 def huge_line(size: int = 50 * _MIB) -> bytes:
     words = "Ban Chỉ đạo thực hiện chính sách bảo hiểm xã hội ".encode()
     return (words * (size // len(words) + 1))[:size]
@@ -348,6 +355,8 @@ def _documents(base: Path) -> list[Hostile]:
         Hostile("txt_huge_line", _write(base / "huge-line.txt", huge_line()), 1),
         Hostile("txt_bad_bytes", _write(base / "bad-bytes.txt", text_with_bad_bytes()), 1),
         Hostile("txt_mentions_pdf", _write(base / "mentions-pdf.txt", text_mentioning_pdf()), 1,
+                ("compliant",)),
+        Hostile("txt_dot_leader", _write(base / "dot-leader.txt", text_with_a_dot_leader()), 1,
                 ("compliant",)),
         Hostile("txt_control_chars", _write(base / "control.txt",
                                             text_with_control_characters()), 1),

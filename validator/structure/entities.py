@@ -32,7 +32,7 @@ _END = r"(?![\w/])"  # the number or symbol ends its token
 # OCR and hand typing leave a space before the slash, "số 57 /QĐ-UBND": the token after the
 # space is the symbol, whatever follows its first letter.
 _REFERENCE = re.compile(
-    rf"(?<!\w)(?i:{_KIND}) (?:(?i:số){_GAP})?(?::{_GAP})?(?:[.…_]+{_GAP})?"
+    rf"(?<!\w)(?i:{_KIND}) (?:(?i:số){_GAP})?(?::{_GAP})?(?:[.…_]++{_GAP})?"
     rf"(?:{NUMBER_SYMBOL}{_END}|(?P<split>\d+ /[A-ZĐ]))"
 )
 _DATE = re.compile(
