@@ -284,6 +284,12 @@ def text_with_a_dot_leader() -> bytes:
     return sample(TEXT) + blank.encode()
 
 
+def text_with_a_run_of_marks() -> bytes:
+    """200,000 marks in one word ("_._._"): a tokenizer that strips them one at a time,
+    copying the rest each time, takes minutes."""
+    return sample(TEXT) + ("\nGhi chú: Số " + "_." * 100_000 + "\n").encode()
+
+
 def huge_line(size: int = 50 * _MIB) -> bytes:
     words = "Ban Chỉ đạo thực hiện chính sách bảo hiểm xã hội ".encode()
     return (words * (size // len(words) + 1))[:size]
@@ -357,6 +363,8 @@ def _documents(base: Path) -> list[Hostile]:
         Hostile("txt_mentions_pdf", _write(base / "mentions-pdf.txt", text_mentioning_pdf()), 1,
                 ("compliant",)),
         Hostile("txt_dot_leader", _write(base / "dot-leader.txt", text_with_a_dot_leader()), 1,
+                ("compliant",)),
+        Hostile("txt_run_of_marks", _write(base / "marks.txt", text_with_a_run_of_marks()), 1,
                 ("compliant",)),
         Hostile("txt_control_chars", _write(base / "control.txt",
                                             text_with_control_characters()), 1),

@@ -508,3 +508,14 @@ def test_offsets_map_into_the_input(rows: list[tuple[str, bool]]) -> None:
 @given(st.text(max_size=40))
 def test_keys_keep_length(text: str) -> None:
     assert len(match_key(text)) == len(text) == len(loose_key(text))
+
+
+@pytest.mark.parametrize("run", ["_" * 500, "." * 41, "_." * 300, "-=" * 100, "…" * 90])
+def test_a_long_run_of_marks_keeps_forty(run: str) -> None:
+    """A blank or a rule longer than forty marks says no more than forty; the kept marks
+    still point to their columns in the source line."""
+    text = normalize([SourceLine(page=1, line=1, text=f"Số: {run}/QĐ-UBND")])
+    assert text.text == f"Số: {run[:40]}/QĐ-UBND"
+    assert text.position(text.text.index("/QĐ")) == (1, 1)
+    assert normalize([SourceLine(page=1, line=1, text="Số: " + "." * 40 + "/QĐ")]).text == \
+        "Số: " + "." * 40 + "/QĐ"

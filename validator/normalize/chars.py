@@ -102,6 +102,29 @@ def _squeeze(text: str, cols: list[int] | None, row: bool) -> tuple[str, list[in
     return "".join(parts), keep if cols is None else [cols[k] for k in keep]
 
 
+# A run of marks longer than this (a blank of dots or underscores, a rule of dashes, "_._._")
+# keeps this many: the rest says nothing, and a run of 200,000 would be one token that the
+# language pipeline's tokenizer strips a mark at a time, in quadratic time.
+RUN_KEPT = 40
+_LONG_RUN = re.compile(rf"(?:[^\w\s/]|_){{{RUN_KEPT + 1},}}")  # a slash belongs to a symbol
+
+
+def _shorten_runs(text: str, cols: list[int] | None) -> tuple[str, list[int] | None]:
+    if not _LONG_RUN.search(text):
+        return text, cols
+    parts: list[str] = []
+    keep: list[int] = []
+    pos = 0
+    for match in _LONG_RUN.finditer(text):
+        end = match.start() + RUN_KEPT
+        parts.append(text[pos:end])
+        keep.extend(range(pos, end))
+        pos = match.end()
+    parts.append(text[pos:])
+    keep.extend(range(pos, len(text)))
+    return "".join(parts), keep if cols is None else [cols[k] for k in keep]
+
+
 def clean(raw: str, row: bool = False) -> tuple[str, list[int] | None]:
     """Character-normalised line and, per character, its column in `raw` (None: unchanged)."""
     text = raw.translate(_CHAR_TABLE) if _SPECIAL.search(raw) else raw
@@ -111,6 +134,7 @@ def clean(raw: str, row: bool = False) -> tuple[str, list[int] | None]:
     if not unicodedata.is_normalized("NFC", text):
         text, cols = _compose(text, cols)
     text, cols = _squeeze(text, cols, row)
+    text, cols = _shorten_runs(text, cols)
     return fix_tones(text), cols
 
 

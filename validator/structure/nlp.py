@@ -18,6 +18,7 @@ People are not entities here: members are read by the member grammar (member_ent
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy
@@ -47,13 +48,27 @@ _SENTENCE_END = {".", "!", "?", ";"}
 _ENUMERATION_WORDS = {"điều", "chương", "mục", "khoản", "phần"}
 
 
+# The suffix rules are anchored at the token's end, yet a regex search tries them from every
+# position: on a long token stripped one suffix at a time ("Số " and 200,000 "_") that is
+# quadratic. A suffix is short and spaCy uses only the length of the match, so only the
+# token's tail is searched.
+_SUFFIX_WINDOW = 64
+
+
+def _tail_search(search: Callable[[str], re.Match[str] | None]) \
+        -> Callable[[str], re.Match[str] | None]:
+    def tail(text: str) -> re.Match[str] | None:
+        return search(text[-_SUFFIX_WINDOW:])
+    return tail
+
+
 def _tokenizer(nlp: Language) -> Tokenizer:
     rules = {abbr: [{ORTH: abbr}] for abbr in _ABBREVIATIONS}
     return Tokenizer(
         nlp.vocab,
         rules=rules,
         prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
-        suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
+        suffix_search=_tail_search(compile_suffix_regex(TOKENIZER_SUFFIXES).search),
         infix_finditer=compile_infix_regex(TOKENIZER_INFIXES).finditer,
         token_match=_TOKEN_MATCH.match,
     )
