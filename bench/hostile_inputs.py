@@ -290,6 +290,12 @@ def text_with_a_run_of_marks() -> bytes:
     return sample(TEXT) + ("\nGhi chú: Số " + "_." * 100_000 + "\n").encode()
 
 
+def text_with_a_long_closing_line() -> bytes:
+    """A last line of 500,000 commas and spaces: one try per word of where a signer's position
+    might end, each over the words before it, took minutes."""
+    return sample(TEXT) + ("\n" + ", " * 500_000 + "\n").encode()
+
+
 def huge_line(size: int = 50 * _MIB) -> bytes:
     words = "Ban Chỉ đạo thực hiện chính sách bảo hiểm xã hội ".encode()
     return (words * (size // len(words) + 1))[:size]
@@ -365,6 +371,9 @@ def _documents(base: Path) -> list[Hostile]:
         Hostile("txt_dot_leader", _write(base / "dot-leader.txt", text_with_a_dot_leader()), 1,
                 ("compliant",)),
         Hostile("txt_run_of_marks", _write(base / "marks.txt", text_with_a_run_of_marks()), 1,
+                ("compliant",)),
+        Hostile("txt_long_closing_line", _write(base / "closing-line.txt",
+                                                text_with_a_long_closing_line()), 1,
                 ("compliant",)),
         Hostile("txt_control_chars", _write(base / "control.txt",
                                             text_with_control_characters()), 1),

@@ -41,6 +41,7 @@ SIGNED = re.compile(r"^\s*[(\[]?\s*(?:đã ký|ký|ký tên|đã ký và đóng 
 _SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
 _GLUE = re.compile(r"([A-ZĐÀ-Ỹ]{2})([A-ZĐ][a-zđà-ỹ])")  # "TỊCHNguyễn": a lost space
 _INITIAL = re.compile(r"^[A-ZĐ]'?$")
+_POSITION_WORDS = 12  # the most words a position printed before a name has
 _CAPITAL_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ']*|[A-ZĐÀ-Ỹ]+'?")
 # Where a second position starts on a line that holds two blocks side by side, or under an
 # authority line read as one with it ("KT. BỘ TRƯỞNG THỨ TRƯỞNG"); on the diacritic-free key,
@@ -195,10 +196,11 @@ def _take(block: _Block, text: str) -> None:
 def glued(text: str) -> tuple[str, str] | None:
     """ "PHÓ CHỦ TỊCHNguyễn Văn A", "CHỦ TỊCH Y Kroa Mlô": position and name on one line."""
     tokens = _GLUE.sub(r"\1 \2", text).split()
-    for cut in range(1, len(tokens) - 1):
+    for cut in range(1, min(len(tokens) - 1, _POSITION_WORDS + 1)):
         head, rest = tokens[:cut], tokens[cut:]
-        if not all(t.isupper() for t in head) or POSITION_LINE.match(" ".join(head).lower()) \
-                is None:
+        if not head[-1].isupper():
+            break  # the position is the capitals the line starts with
+        if POSITION_LINE.match(" ".join(head).lower()) is None:
             continue
         first = rest[0]
         if first.isupper() and not _INITIAL.match(first):
