@@ -27,13 +27,15 @@ def unicode_runs(text: str) -> list[tuple[str, str]]:
 
 
 class DocxWriter:
-    def __init__(self, plan: FontPlan) -> None:
+    def __init__(self, plan: FontPlan, repeat_headers: bool = False) -> None:
+        """`repeat_headers`: a table's first row repeats on every page, as offices set it."""
         import docx
         from docx.enum.section import WD_ORIENT
         from docx.shared import Cm, Pt
 
         self.docx = docx
         self.plan = plan
+        self.repeat_headers = repeat_headers
         self.doc = docx.Document()
         section = self.doc.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
@@ -167,6 +169,13 @@ class DocxWriter:
                 align = "center" if r == 0 or c in (0, len(values) - 1) else "left"
                 self._cell_lines(cell, [(value, {"bold": r == 0, "align": align})])
         self._set_widths(grid, table.widths_cm)
+        if self.repeat_headers:
+            from docx.oxml import OxmlElement
+            from docx.oxml.ns import qn
+
+            header = grid.rows[0]._tr.get_or_add_trPr()
+            header.append(OxmlElement("w:tblHeader"))
+            header[-1].set(qn("w:val"), "true")
         self._paragraph(self.doc, "", after=0)
 
     def sign_block(self, block: SignBlock) -> None:

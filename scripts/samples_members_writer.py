@@ -4,13 +4,11 @@ drawn by hand where the layout itself is the point (tab stops, a place on two li
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from samples_blocks import MOTTO_1, MOTTO_2, Letterhead, Para, SignBlock, Table
+from samples_blocks import MOTTO_1, MOTTO_2, Letterhead, Para, SignBlock
 from samples_docx_writer import DocxWriter, FontPlan, unicode_runs
 from samples_members_parts import Sample
-from samples_office import stable_zip
 from samples_pdf_painter import SERIF
 
 CM = 28.35  # points per centimetre
@@ -19,27 +17,7 @@ PAGE_LINES = 46
 
 def write_docx(sample: Sample, path: Path) -> None:
     """DOCX by the corpus writer; a table's first row repeats on every page, as offices set it."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    writer = DocxWriter(FontPlan(unicode_runs))
-    for block in sample.blocks:
-        if isinstance(block, Letterhead):
-            writer.letterhead(block)
-        elif isinstance(block, Para):
-            writer.para(block)
-        elif isinstance(block, Table):
-            writer.table(block)
-            header = writer.doc.tables[-1].rows[0]._tr.get_or_add_trPr()
-            header.append(OxmlElement("w:tblHeader"))
-            header[-1].set(qn("w:val"), "true")
-        elif isinstance(block, SignBlock):
-            writer.sign_block(block)
-        else:
-            writer.page_break()
-    buffer = io.BytesIO()
-    writer.doc.save(buffer)
-    path.write_bytes(stable_zip(buffer.getvalue()))
+    DocxWriter(FontPlan(unicode_runs), repeat_headers=True).write(sample.blocks, path)
 
 
 def _rows(sample: Sample) -> list[list[tuple[float, str, bool]]]:

@@ -135,7 +135,11 @@ def clean(raw: str, row: bool = False) -> tuple[str, list[int] | None]:
         text, cols = _compose(text, cols)
     text, cols = _squeeze(text, cols, row)
     text, cols = _shorten_runs(text, cols)
-    return fix_tones(text), cols
+    text = fix_tones(text)
+    if not unicodedata.is_normalized("NFC", text):
+        # A second tone mark on a syllable the convention moved ("OÀ̀"): compose what is left.
+        text, cols = _compose(text, cols)
+    return text, cols
 
 
 def normalize_string(text: str) -> str:

@@ -16,14 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from validator.structure.vocab import NUMBER_SYMBOL
+from validator.structure.vocab import LEGAL_KINDS, NUMBER_SYMBOL
 
-_KINDS = (
-    "bộ luật", "luật", "pháp lệnh", "nghị định", "nghị quyết", "quyết định", "thông tư liên tịch",
-    "thông tư", "chỉ thị", "công văn", "công điện", "kế hoạch", "hướng dẫn", "văn bản",
-    "thông báo", "kết luận", "quy định", "quy chế",
-)
-_KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
+_KIND = "|".join(sorted(LEGAL_KINDS, key=len, reverse=True))
 # Tokens are separated by one space or by nothing where the tokenizer splits ("số:"); a line
 # break or a run of spaces is a token of its own, which no entity crosses. Words match in any
 # case, as the ruler's LOWER did; the number and symbol as written, as its TEXT did.

@@ -17,6 +17,7 @@ from validator.structure.letterhead import Opening, read_letterhead
 from validator.structure.lines import Lines
 from validator.structure.vocab import (
     AUTHORITY,
+    LEGAL_KINDS,
     authority_inside,
     is_upper_text,
     symbol_type,
@@ -39,10 +40,7 @@ _BASIS = re.compile(r"^\s*căn cứ")
 _PROPOSAL = re.compile(r"^\s*(?:theo|xét) đề nghị")
 _VERB_LINE = re.compile(r"^\s*(?:quyết định|ban hành|quy định)\s*:?\s*$")
 # A further basis under a "Căn cứ" line names the document it cites.
-_CITED = re.compile(
-    r"^\s*(?:bộ luật|luật|pháp lệnh|nghị định|nghị quyết|quyết định|thông tư|chỉ thị|công văn"
-    r"|văn bản|kế hoạch|hướng dẫn|quy định|quy chế|hiến pháp)(?!\S)"
-)
+_CITED = re.compile(rf"^\s*(?:{'|'.join(LEGAL_KINDS)}|hiến pháp)(?!\S)")
 _BASIS_STOP = re.compile(r"^\s*(?:theo đề nghị|xét đề nghị|quyết định|điều\s+\d|chương\s)")
 _LETTERHEAD_LINES = 40
 _SUMMARY_LINES = 5

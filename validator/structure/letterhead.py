@@ -21,21 +21,20 @@ from validator.model import Located
 from validator.structure.dates import find_date, find_date_line
 from validator.structure.left_column import Piece, banner_at, bodies, may_name_a_body
 from validator.structure.lines import Lines
-from validator.structure.vocab import HOA2, TYPE_NAME_LOOSE, authority_inside
+from validator.structure.vocab import HOA2, NUMBER_LABEL, TYPE_NAME_LOOSE, authority_inside
 
 _MOTTO = re.compile(rf"cộng {HOA2} xã hội(?P<rest>\s+chủ nghĩa(?P<vn>\s+việt nam)?)?")
 _MOTTO_REST = re.compile(r"chủ nghĩa(?:\s+việt nam)?|việt nam")
 _SLOGAN = re.compile(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
-# "Số" as a scan may read it (Só, Sô, Sổ ...): the vowel's marks are the small print OCR loses.
-_SO = r"s[ốóôồổỗộòỏõọo]"
 # The number is digits, a blank left in a draft, or a handwritten number a scan could not read
 # ("Số: 2f† /QĐ-TTg"): then no number, but the line and its symbol are still the number line.
 # A symbol starts with a letter or digit and may be broken after a dash ("TTr- UBND").
 _NUMBER = re.compile(
-    r"(?<!\S)" + _SO
+    r"(?<!\S)" + NUMBER_LABEL
     + r"\s*[:.]?\s*(?P<num>\d+[a-z]?|[.…_\s]*|[^\s:]{1,8}?(?:\s[^\s:]{1,8}?)?)\s*/\s*"
     r"(?P<sym>[^\W_](?:[^\s,;]*[^\s,;/-])?(?:(?:\s*[-/]|[-/]\s)[^\s,;/-][^\s,;]*)*)"
 )
+_LABEL = re.compile(NUMBER_LABEL)
 _WRITTEN_NUMBER = re.compile(r"\d+[a-z]?(?:[-.]\d+[a-z]?)*")  # 57, 12a, 02-02
 _CELL = re.compile(r"[^\t]+")  # a letterhead read as table rows: TAB between the columns
 _GLUED = re.compile(r"^[-/][^\W\d_]")  # "/BHXH", "-BT": the rest of a broken symbol
@@ -242,7 +241,7 @@ class _Reader:
             self.result.national_motto = motto.model_copy(update={"text": text})
 
     def _number(self, index: int, key: str) -> tuple[int, int] | None:
-        if self.result.number_line is not None or not re.search(_SO, key):
+        if self.result.number_line is not None or not _LABEL.search(key):
             return None
         text, joined, last = self._with_following(index, _has_number)
         match = _NUMBER.search(joined)

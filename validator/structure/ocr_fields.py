@@ -20,6 +20,7 @@ from collections.abc import Callable
 from validator.model import Located, ReadingNote, SourceLine
 from validator.read.ocr import LOW_CONFIDENCE
 from validator.structure.document import Document
+from validator.structure.vocab import NUMBER_LABEL
 
 # The number and date stand in the first lines of the first page; the header's left column
 # comes first and may hold a three-line summary ("V/v ...") before the right one.
@@ -28,8 +29,8 @@ HEADER_LINES = 12
 # after "tháng", the year after "năm". A number is digits, maybe in parts ("12/2024" with the
 # year of a legal document, "02-02/26").
 # The label as a scan may damage it ("Só:"): then the digits after it are not trusted either.
-_NUMBER = re.compile(r"^\s*(?P<label>S[ốóôồổỗộòỏõọo])\s*[:.]?\s*(?P<value>.*?)\s*/\s*[^\W\d_]",
-                     re.IGNORECASE)
+_NUMBER = re.compile(
+    rf"^\s*(?P<label>{NUMBER_LABEL})\s*[:.]?\s*(?P<value>.*?)\s*/\s*[^\W\d_]", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[-/.]\d+)*")
 _DATE_PARTS = re.compile(r"\b(?:ngày|tháng|năm)[\s.,:]*(?P<value>[^\s.,]\S*)", re.IGNORECASE)
 # The date line: not a legal basis ("Căn cứ Luật ... ngày 19 tháng 6 năm 2015").

@@ -19,6 +19,7 @@ from validator.structure.names import is_family_name, is_name_word
 from validator.structure.vocab import (
     AGENCY_START,
     POSITION_START,
+    RANK,
     TITLE,
     TYPE_NAME,
     is_upper_text,
@@ -34,9 +35,9 @@ POSITION = re.compile(
 POSITION_LINE = re.compile(rf"^\s*{POSITION.pattern}\s*$")
 # The same without diacritics, for a scan that damaged them ("GIÁM ĐÓC", "CỤC TRUỞNG").
 _POSITION_LINE_LOOSE = re.compile(loose_key(POSITION_LINE.pattern))
-# A rank or title before a signer's name ("Thiếu tướng Trương A", "TS. Lê B"), matched without
-# diacritics as well: a scan's "Thiêu tướng".
-_RANK_LOOSE = re.compile(r"\s*(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)\s+")
+# A rank before a signer's name ("Thiếu tướng Trương A"), matched without diacritics: a scan's
+# "Thiêu tướng".
+_RANK_LOOSE = re.compile(loose_key(RANK.pattern))
 SIGNED = re.compile(r"^\s*[(\[]?\s*(?:đã ký|ký|ký tên|đã ký và đóng dấu)[^)\]]*[)\]]?\s*$")
 _SIGNED_LEAD = re.compile(r"^\s*[(\[][^)\]]*(?:ký|ấn|dấu)[^)\]]*[)\]]\s*", re.IGNORECASE)
 _GLUE = re.compile(r"([A-ZĐÀ-Ỹ]{2})([A-ZĐ][a-zđà-ỹ])")  # "TỊCHNguyễn": a lost space

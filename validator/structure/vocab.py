@@ -37,6 +37,15 @@ HONORIFIC = re.compile(
 )
 # Military and police ranks, academic and professional titles: printed where "Ông" would be
 # ("Đại tá Nguyễn Văn A", "TS. Trần Thị B", "BS.CKII Lê Văn C", "ThS.BS. Lê Thị D").
+# The kinds of document a legal reference names ("Nghị định số 33/2023/NĐ-CP").
+LEGAL_KINDS = (
+    "bộ luật", "luật", "pháp lệnh", "nghị định", "nghị quyết", "quyết định", "thông tư liên tịch",
+    "thông tư", "chỉ thị", "công văn", "công điện", "kế hoạch", "hướng dẫn", "văn bản",
+    "thông báo", "kết luận", "quy định", "quy chế",
+)
+# "Số", the number's label, as a scan may read it (Só, Sô, Sổ ...): the vowel's marks are the
+# small print OCR loses. Lower case: it is matched on a line's key.
+NUMBER_LABEL = "s[ốóôồổỗộòỏõọo]"
 RANK = re.compile(r"(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)(?=\s)\s*")
 _CK = r"ck(?:ii|i|[12])"
 TITLE = re.compile(
